@@ -1,0 +1,52 @@
+"""
+The catalog's settings, read on every access so that override_settings works.
+"""
+
+from collections.abc import Sequence
+
+from django.conf import settings
+
+
+class Settings:
+    @property
+    def REFRESH_INTERVAL(self) -> float:
+        """Seconds between two looks at the catalog version stamp, per process."""
+        return float(getattr(settings, "CATALOG_REFRESH_INTERVAL", 0.5))
+
+    @property
+    def CACHE_ALIAS(self) -> str:
+        """The cache that carries the version stamp between processes and hosts."""
+        return str(getattr(settings, "CATALOG_CACHE_ALIAS", "default"))
+
+    @property
+    def STAMP_TIMEOUT(self) -> int:
+        """How long the cached stamp lives before it is read again from the database."""
+        return int(getattr(settings, "CATALOG_STAMP_TIMEOUT", 60))
+
+    @property
+    def HELP_URL(self) -> str:
+        """Absolute URL of the error-reference page; empty: this site's /errors/."""
+        return str(getattr(settings, "CATALOG_HELP_URL", "") or "")
+
+    @property
+    def API_PATH_PREFIXES(self) -> Sequence[str]:
+        """Paths whose errors answer JSON; other paths get HTML error pages."""
+        return tuple(getattr(settings, "CATALOG_API_PATH_PREFIXES", ("/api/", "/oauth/")))
+
+    @property
+    def OAUTH_PATH_PREFIXES(self) -> Sequence[str]:
+        """Paths whose errors also carry the OAuth 2.0 error members."""
+        return tuple(getattr(settings, "CATALOG_OAUTH_PATH_PREFIXES", ("/oauth/",)))
+
+    @property
+    def WWW_AUTHENTICATE(self) -> str:
+        """The challenge sent with 401 when the authenticator gives none."""
+        return str(getattr(settings, "CATALOG_WWW_AUTHENTICATE", 'Bearer realm="api"'))
+
+    @property
+    def RETRY_AFTER(self) -> int:
+        """Retry-After, in seconds, for 503s and for 429s that carry no timing."""
+        return int(getattr(settings, "CATALOG_RETRY_AFTER", 30))
+
+
+catalog_settings = Settings()

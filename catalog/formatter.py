@@ -1,0 +1,139 @@
+"""
+Building the error body and response from an ApiError and the catalog snapshot.
+
+Everything the client reads comes from the catalog; a status or reason missing
+from it still answers in the same shape and is logged as a catalog gap.
+"""
+
+import json
+import logging
+from http import HTTPStatus
+from typing import Any
+
+from django.core.exceptions import DisallowedHost
+from django.http import HttpRequest, HttpResponse
+from django.urls import NoReverseMatch, reverse
+
+from catalog.conf import catalog_settings
+from catalog.requests import REQUEST_ID_HEADER, is_oauth_request, request_id_get
+from catalog.selectors import catalog_get
+from catalog.templating import template_render
+from catalog.types import ApiError, Catalog, ErrorBody, ProblemBody
+
+logger = logging.getLogger("catalog.gaps")
+
+JSON = "application/json"
+PROBLEM_JSON = "application/problem+json"
+
+
+def error_body(
+    request: HttpRequest, error: ApiError, *, catalog: Catalog | None = None
+) -> ErrorBody:
+    """The Morpheus error body for an error, from the catalog."""
+    catalog = catalog or catalog_get()
+    entry = catalog.statuses.get(error.status)
+    reason = catalog.reasons.get(error.code)
+    if reason is not None and reason.status != error.status:
+        reason = None
+    if entry is None or reason is None:
+        logger.warning(
+            "catalog gap: no %s for status %s, code %s",
+            "status" if entry is None else "reason",
+            error.status,
+            error.code,
+        )
+    title = entry.title if entry else status_phrase(error.status)
+    if reason is not None:
+        params = {"method": request.method, "path": request.path, **error.params}
+        msg = template_render(reason.message, params)
+    else:
+        msg = entry.description if entry else f"{title}."
+    msg = msg[:1].upper() + msg[1:]
+    body: ErrorBody = {
+        "success": False,
+        "msg": msg,
+        "errors": error.errors,
+        "status": error.status,
+        "code": error.code,
+        "title": title,
+        "helpUrl": help_url(request, error.code),
+        "requestId": request_id_get(request),
+    }
+    if error.status == 401 or error.oauth_error or is_oauth_request(request):
+        body["error"] = error.oauth_error or oauth_error_code(error.status)
+        body["error_description"] = msg
+    return body
+
+
+def problem_body(request: HttpRequest, body: ErrorBody) -> ProblemBody:
+    """The same error as RFC 9457 problem details."""
+    problem: ProblemBody = {
+        "type": body["helpUrl"],
+        "title": body["title"],
+        "status": body["status"],
+        "detail": body["msg"],
+        "instance": request.path,
+        "code": body["code"],
+        "errors": body["errors"],
+        "requestId": body["requestId"],
+    }
+    if "error" in body:
+        problem["error"] = body["error"]
+        problem["error_description"] = body["error_description"]
+    return problem
+
+
+def error_response(request: HttpRequest, error: ApiError) -> HttpResponse:
+    """The JSON (or problem+json) response for an error, with its required headers."""
+    body = error_body(request, error)
+    content: Any = body
+    content_type = JSON
+    if wants_problem_json(request):
+        content, content_type = problem_body(request, body), PROBLEM_JSON
+    response = HttpResponse(json_bytes(content), status=error.status, content_type=content_type)
+    for header, value in error.headers.items():
+        response[header] = value
+    response[REQUEST_ID_HEADER] = body["requestId"]
+    return response
+
+
+def wants_problem_json(request: HttpRequest) -> bool:
+    preferred = request.get_preferred_type([JSON, PROBLEM_JSON])
+    return bool(preferred == PROBLEM_JSON)
+
+
+def help_url(request: HttpRequest, code: str) -> str:
+    """The link to the reason's anchor on the error-reference page."""
+    base = catalog_settings.HELP_URL
+    if not base:
+        try:
+            path = reverse("catalog:reference")
+        except NoReverseMatch:
+            path = "/errors/"
+        try:
+            base = request.build_absolute_uri(path)
+        except DisallowedHost:
+            # handler400 runs for a bad Host header: never use that host again.
+            base = path
+    return f"{base}#{code}"
+
+
+def status_phrase(status: int) -> str:
+    try:
+        return HTTPStatus(status).phrase
+    except ValueError:
+        return "Error"
+
+
+def oauth_error_code(status: int) -> str:
+    """The RFC 6749/6750 error code for a status, when the error names none."""
+    if status == 401:
+        return "invalid_token"
+    if status == 503:
+        return "temporarily_unavailable"
+    return "server_error" if status >= 500 else "invalid_request"
+
+
+def json_bytes(content: Any) -> bytes:
+    # backslashreplace keeps a lone surrogate from a mangled path valid JSON ("\udcff").
+    return json.dumps(content, ensure_ascii=False).encode("utf-8", "backslashreplace")

@@ -1,0 +1,131 @@
+"""
+The DRF exception handler and the Django-level error views.
+
+Under the API paths (CATALOG_API_PATH_PREFIXES) every error answers the
+catalog's JSON body; elsewhere 404 and 500 are HTML pages with catalog text.
+"""
+
+import logging
+import sys
+from typing import Any
+
+from django.core.signals import got_request_exception
+from django.db import InterfaceError, OperationalError
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.template import TemplateDoesNotExist
+from django.urls import Resolver404
+from django.utils.log import log_response
+from django.views.decorators.csrf import csrf_exempt
+from rest_framework.views import set_rollback
+
+from catalog.errors import api_error_from_exception, service_unavailable_error
+from catalog.formatter import error_body, error_response
+from catalog.requests import is_api_request, request_id_get
+from catalog.types import ApiError
+
+logger = logging.getLogger("django.request")
+
+
+def exception_handler(exc: Exception, context: dict[str, Any]) -> HttpResponse:
+    """REST_FRAMEWORK["EXCEPTION_HANDLER"]: every exception of a DRF view, from the catalog."""
+    return ExceptionHandler(exc, context).run()
+
+
+class ExceptionHandler:
+    """Each step does one thing and can be overridden in a subclass."""
+
+    def __init__(self, exc: Exception, context: dict[str, Any]) -> None:
+        self.exc = exc
+        self.view = context.get("view")
+        request = context["request"]
+        self.request: HttpRequest = getattr(request, "_request", request)
+
+    def run(self) -> HttpResponse:
+        error = self.convert_exception()
+        set_rollback()
+        response = self.build_response(error)
+        if error.status >= 500:
+            self.report(response)
+        return response
+
+    def convert_exception(self) -> ApiError:
+        return api_error_from_exception(self.exc, resource=self.resource_name())
+
+    def resource_name(self) -> str | None:
+        """What the view serves, for {resource}: its catalog_resource, else its model's name."""
+        name = getattr(self.view, "catalog_resource", None)
+        queryset = getattr(self.view, "queryset", None)
+        if name is None and queryset is not None:
+            name = queryset.model._meta.verbose_name
+        return str(name) if name else None
+
+    def build_response(self, error: ApiError) -> HttpResponse:
+        return error_response(self.request, error)
+
+    def report(self, response: HttpResponse) -> None:
+        got_request_exception.send(sender=None, request=self.request)
+        log_response(
+            "%s: %s (requestId %s)",
+            response.reason_phrase,
+            self.request.path,
+            request_id_get(self.request),
+            response=response,
+            request=self.request,
+            exception=self.exc,
+        )
+
+
+def bad_request(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
+    """handler400: SuspiciousOperation, DisallowedHost, oversized bodies."""
+    error = api_error_from_exception(exception) if exception else ApiError(400, "bad_request")
+    return _error_page(request, error, "error.html")
+
+
+def permission_denied(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
+    """handler403; django-ratelimit's Ratelimited (a PermissionDenied) answers 429."""
+    error = (
+        api_error_from_exception(exception) if exception else ApiError(403, "permission_denied")
+    )
+    return _error_page(request, error, "error.html")
+
+
+def page_not_found(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
+    """handler404: no route matched (endpoint_not_found) or a view raised Http404 (not_found)."""
+    if is_api_request(request) and (exception is None or isinstance(exception, Resolver404)):
+        return endpoint_not_found(request)
+    error = ApiError(404, "not_found", params={"resource": "page"})
+    return _error_page(request, error, "404.html")
+
+
+def server_error(request: HttpRequest) -> HttpResponse:
+    """handler500; an unreachable database answers 503 service_unavailable."""
+    exc = sys.exc_info()[1]
+    if isinstance(exc, (OperationalError, InterfaceError)):
+        return _error_page(request, service_unavailable_error(), "500.html")
+    return _error_page(request, ApiError(500, "server_error"), "500.html")
+
+
+def csrf_failure(request: HttpRequest, reason: str = "") -> HttpResponse:
+    """CSRF_FAILURE_VIEW."""
+    return _error_page(request, ApiError(403, "csrf_failed"), "error.html")
+
+
+@csrf_exempt
+def endpoint_not_found(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+    """The catch-all under /api/, so unknown paths answer JSON for any method, even in DEBUG."""
+    params = {"method": request.method, "path": request.path}
+    return _error_page(request, ApiError(404, "endpoint_not_found", params=params), "404.html")
+
+
+def _error_page(request: HttpRequest, error: ApiError, template_name: str) -> HttpResponse:
+    if is_api_request(request):
+        return error_response(request, error)
+    body = error_body(request, error)
+    try:
+        response = render(request, template_name, {"error": body}, status=error.status)
+    except TemplateDoesNotExist:
+        response = HttpResponse(body["msg"], status=error.status, content_type="text/plain")
+    for header, value in error.headers.items():
+        response[header] = value
+    return response

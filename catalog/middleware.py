@@ -1,0 +1,46 @@
+from collections.abc import Callable
+
+from django.conf import settings
+from django.http import HttpRequest, HttpResponse
+
+from catalog.formatter import error_response
+from catalog.requests import REQUEST_ID_HEADER, is_api_request, request_id_get
+from catalog.types import ApiError
+
+
+class RequestIdMiddleware:
+    """Gives every request an id, echoed in X-Request-ID and in the error body."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        request_id = request_id_get(request)
+        response = self.get_response(request)
+        response[REQUEST_ID_HEADER] = request_id
+        return response
+
+
+class RequestSizeLimitMiddleware:
+    """
+    Refuses API bodies over DATA_UPLOAD_MAX_MEMORY_SIZE before they are read.
+
+    Django enforces the limit for form bodies only; DRF's JSON parser reads the
+    stream directly.
+    """
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        limit = settings.DATA_UPLOAD_MAX_MEMORY_SIZE
+        if limit is not None and is_api_request(request) and _content_length(request) > limit:
+            return error_response(request, ApiError(400, "request_too_large"))
+        return self.get_response(request)
+
+
+def _content_length(request: HttpRequest) -> int:
+    try:
+        return int(request.META.get("CONTENT_LENGTH") or 0)
+    except ValueError:
+        return 0

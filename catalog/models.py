@@ -1,0 +1,86 @@
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
+from django.db import models
+
+from catalog.templating import template_errors
+
+MARKDOWN_HELP = (
+    "Markdown: **bold**, `code`, [links](https://example.com), blank line between paragraphs."
+)
+
+
+class ErrorStatus(models.Model):
+    """One HTTP status of the catalog, as on the error-reference page."""
+
+    status = models.PositiveSmallIntegerField(
+        unique=True, validators=[MinValueValidator(400), MaxValueValidator(599)]
+    )
+    title = models.CharField(
+        max_length=100, help_text="Shown as the error's title, e.g. Not Found."
+    )
+    description = models.CharField(
+        max_length=300, help_text="One sentence, as in the table of codes."
+    )
+    troubleshooting = models.TextField(blank=True, max_length=5000, help_text=MARKDOWN_HELP)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["status"]
+        verbose_name = "error status"
+        verbose_name_plural = "error statuses"
+
+    def __str__(self) -> str:
+        return f"{self.status} {self.title}"
+
+
+class ErrorReason(models.Model):
+    """A reason under a status: the stable machine code clients match, and its message."""
+
+    status = models.ForeignKey(ErrorStatus, on_delete=models.CASCADE, related_name="reasons")
+    code = models.CharField(
+        max_length=64,
+        unique=True,
+        validators=[RegexValidator(r"^[a-z][a-z0-9_]*$", "Use lowercase letters, digits and _.")],
+        help_text="The stable machine code clients match on. It never changes once created.",
+    )
+    message = models.CharField(
+        max_length=300,
+        help_text="The error's msg. Placeholders in braces, e.g. {resource}, are filled "
+        "per request.",
+    )
+    placeholders = models.CharField(
+        max_length=200,
+        blank=True,
+        help_text="Comma-separated placeholder names the code fills for this reason.",
+    )
+    troubleshooting = models.TextField(blank=True, max_length=5000, help_text=MARKDOWN_HELP)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["status__status", "code"]
+
+    def __str__(self) -> str:
+        return self.code
+
+    @property
+    def placeholder_names(self) -> tuple[str, ...]:
+        return tuple(name.strip() for name in self.placeholders.split(",") if name.strip())
+
+    def clean(self) -> None:
+        errors = template_errors(self.message, allowed=self.placeholder_names)
+        if errors:
+            raise ValidationError({"message": errors})
+
+
+class CatalogVersion(models.Model):
+    """
+    A single row whose version moves with every committed catalog change.
+
+    Processes compare it with the version of their in-process snapshot.
+    """
+
+    version = models.PositiveBigIntegerField(default=1)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    def __str__(self) -> str:
+        return f"catalog version {self.version}"

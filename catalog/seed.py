@@ -1,0 +1,207 @@
+"""
+The catalog's first content, from the Morpheus API "Errors" page.
+
+Status titles and descriptions are the page's "List of Error Codes" table
+(split at its " -- "); troubleshooting text is the page's prose under each
+status. The seed data migration writes this into the database, and the error
+path answers from it when the database has never been reachable.
+"""
+
+from catalog.types import Catalog, Reason, Status
+
+SEED_VERSION = -1
+
+
+def _status(
+    status: int, title: str, description: str, troubleshooting: str, *reasons: Reason
+) -> Status:
+    return Status(status, title, description, troubleshooting, tuple(reasons))
+
+
+def _reason(code: str, status: int, message: str, *placeholders: str, help: str = "") -> Reason:
+    return Reason(code, status, message, tuple(placeholders), help)
+
+
+SEED_STATUSES: tuple[Status, ...] = (
+    _status(
+        400,
+        "Bad Request",
+        "Your request failed. Check your request parameters and try again.",
+        "This error is returned if your request is invalid. Usually this is because a "
+        "parameter is missing or the value is invalid. Try modifying your payload and "
+        "retrying the request.",
+        _reason(
+            "invalid",
+            400,
+            "Unable to save {resource}",
+            "resource",
+            help="`errors` names each field that was refused and why. Correct those values "
+            "and send the request again.",
+        ),
+        _reason(
+            "parse_error",
+            400,
+            "Malformed request body",
+            help="The body could not be parsed. Send valid JSON with "
+            "`Content-Type: application/json`, or a form body where the endpoint takes one.",
+        ),
+        _reason(
+            "request_too_large",
+            400,
+            "Request body is too large",
+            help="Send a smaller body, or split the change into several requests.",
+        ),
+        _reason(
+            "bad_request",
+            400,
+            "Your request failed. Check your request parameters and try again.",
+        ),
+    ),
+    _status(
+        401,
+        "Unauthorized",
+        "Your API key is invalid. Check your Authorization header.",
+        "The unauthorized error will be encountered unless you pass the authorization "
+        "header.\n\nThe 401 error code is returned if your access token is invalid or expired.",
+        _reason(
+            "not_authenticated",
+            401,
+            "Full authentication is required to access this resource",
+            help="The unauthorized error will be encountered unless you pass the "
+            "authorization header: `Authorization: Bearer <access token>`.",
+        ),
+        _reason(
+            "invalid_token",
+            401,
+            "Invalid access token",
+            help="The access token is unknown or was revoked. Request a new one from "
+            "`/oauth/token`.",
+        ),
+        _reason(
+            "token_expired",
+            401,
+            "Access token expired",
+            help="Access tokens expire. Use your refresh token with "
+            "`grant_type=refresh_token` to get a new one.",
+        ),
+    ),
+    _status(
+        403,
+        "Forbidden",
+        "Your API key does not have the required role or permissions.",
+        "This error is seen if you try to access an endpoint without the required "
+        "permissions.\n\nFor this error example, use the token of user that does not have "
+        "any admin permissions.",
+        _reason(
+            "permission_denied",
+            403,
+            "You do not have permissions to access this api endpoint",
+            help="Ask an administrator for a role that grants access to this endpoint.",
+        ),
+        _reason(
+            "csrf_failed",
+            403,
+            "CSRF verification failed",
+            help="Browser forms must send their CSRF token. API clients should "
+            "authenticate with a bearer token instead of a session cookie.",
+        ),
+    ),
+    _status(
+        404,
+        "Not Found",
+        "The specified resource could not be found.",
+        "This error indicates the specified endpoint path does not exist. Check the URL of "
+        "your request and try again.\n\nThe 404 error code is returned if a resource could "
+        "be not be found by the specified ID.",
+        _reason(
+            "endpoint_not_found",
+            404,
+            "Unable to find api endpoint {method} {path}",
+            "method",
+            "path",
+            help="This error indicates the specified endpoint path does not exist. Check "
+            "the URL of your request and try again.",
+        ),
+        _reason(
+            "not_found",
+            404,
+            "{resource} not found",
+            "resource",
+            help="The 404 error code is returned if a resource could be not be found by "
+            "the specified ID.",
+        ),
+    ),
+    _status(
+        405,
+        "Method Not Allowed",
+        "You tried to access a resource with an invalid method.",
+        "The `Allow` header of the response lists the methods this endpoint accepts.",
+        _reason(
+            "method_not_allowed",
+            405,
+            "You tried to access a resource with an invalid method.",
+            "method",
+        ),
+    ),
+    _status(
+        406,
+        "Not Acceptable",
+        "You requested a format that isn't json.",
+        "Send `Accept: application/json` (or leave the header out).",
+        _reason("not_acceptable", 406, "You requested a format that isn't json."),
+    ),
+    _status(
+        410,
+        "Gone",
+        "The entity requested has been removed from our servers.",
+        "The object existed but was removed; it will not come back. Remove the reference "
+        "to it from your scripts.",
+        _reason(
+            "gone",
+            410,
+            "The entity requested has been removed from our servers.",
+            "resource",
+        ),
+    ),
+    _status(
+        418,
+        "I'm a Teapot",
+        "I'm a teapot.",
+        "The server refuses to brew coffee because it is, permanently, a teapot.",
+        _reason("teapot", 418, "I'm a teapot."),
+    ),
+    _status(
+        429,
+        "Too Many Requests",
+        "You're asking too much of the server. Slow down!",
+        "Wait for the number of seconds in the `Retry-After` header before sending "
+        "another request.",
+        _reason("rate_limited", 429, "You're asking too much of the server. Slow down!"),
+    ),
+    _status(
+        500,
+        "Internal Server Error",
+        "We had a problem with our server. Try again later.",
+        "This error indicates something went wrong with the request and an unexpected "
+        "error has occurred.\n\nQuote the `requestId` of the response when you report it.",
+        _reason("server_error", 500, "We had a problem with our server. Try again later."),
+    ),
+    _status(
+        503,
+        "Service Unavailable",
+        "We're temporarially offline for maintanance. Please try again later.",
+        "Wait for the number of seconds in the `Retry-After` header and try again.",
+        _reason(
+            "maintenance",
+            503,
+            "We're temporarially offline for maintanance. Please try again later.",
+        ),
+        _reason(
+            "service_unavailable",
+            503,
+            "We're temporarially offline for maintanance. Please try again later.",
+        ),
+    ),
+)
+
+SEED_CATALOG = Catalog.from_statuses(list(SEED_STATUSES), version=SEED_VERSION)

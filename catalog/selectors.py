@@ -1,0 +1,121 @@
+"""
+The in-process catalog snapshot that the error path reads.
+
+Once warm, an error costs no database query: the snapshot is replaced only when
+the catalog version stamp moves. The stamp is looked at most once per
+CATALOG_REFRESH_INTERVAL: in the shared cache when there is one (Redis), with a
+tiny database query otherwise. When neither answers, the last snapshot (or the
+built-in seed) keeps serving.
+"""
+
+import logging
+import threading
+import time
+
+from django.core.cache import caches
+from django.core.cache.backends.locmem import LocMemCache
+
+from catalog.conf import catalog_settings
+from catalog.models import CatalogVersion, ErrorStatus
+from catalog.seed import SEED_CATALOG
+from catalog.types import Catalog, Reason, Status
+
+logger = logging.getLogger(__name__)
+
+STAMP_CACHE_KEY = "catalog:version"
+
+
+class _Snapshot:
+    """The process's current catalog and when its stamp was last looked at."""
+
+    def __init__(self) -> None:
+        self.catalog: Catalog | None = None
+        self.checked_at = float("-inf")
+        self.lock = threading.Lock()
+
+
+_snapshot = _Snapshot()
+
+
+def catalog_get() -> Catalog:
+    """The current catalog; never raises and, once warm, never queries the database."""
+    catalog = _snapshot.catalog
+    if catalog is not None and not _refresh_due():
+        return catalog
+    with _snapshot.lock:
+        if _snapshot.catalog is None or _refresh_due():
+            _snapshot.checked_at = time.monotonic()
+            _snapshot.catalog = _catalog_refreshed(_snapshot.catalog)
+        return _snapshot.catalog
+
+
+def catalog_snapshot_invalidate() -> None:
+    """Make this process look at the stamp on its next error."""
+    _snapshot.checked_at = float("-inf")
+
+
+def catalog_snapshot_reset() -> None:
+    """Forget the snapshot entirely (tests, and processes forked after warming)."""
+    _snapshot.catalog = None
+    _snapshot.checked_at = float("-inf")
+
+
+def catalog_version_stamp_get() -> int:
+    """The committed catalog version: from the shared cache if any, else the database."""
+    cache = caches[catalog_settings.CACHE_ALIAS]
+    if isinstance(cache, LocMemCache):
+        return catalog_version_db_get()
+    try:
+        stamp = cache.get(STAMP_CACHE_KEY)
+    except Exception:
+        logger.warning("catalog: cache unreachable, reading the version from the database")
+        return catalog_version_db_get()
+    if stamp is None:
+        stamp = catalog_version_db_get()
+        # add(), not set(): never overwrite a newer stamp published meanwhile.
+        cache.add(STAMP_CACHE_KEY, stamp, catalog_settings.STAMP_TIMEOUT)
+    return int(stamp)
+
+
+def catalog_version_db_get() -> int:
+    version = CatalogVersion.objects.values_list("version", flat=True).first()
+    return int(version or 0)
+
+
+def catalog_load(*, version: int) -> Catalog:
+    """Read the whole catalog from the database."""
+    statuses = [
+        Status(
+            status=row.status,
+            title=row.title,
+            description=row.description,
+            troubleshooting=row.troubleshooting,
+            reasons=tuple(
+                Reason(
+                    code=reason.code,
+                    status=row.status,
+                    message=reason.message,
+                    placeholders=reason.placeholder_names,
+                    troubleshooting=reason.troubleshooting,
+                )
+                for reason in row.reasons.all()
+            ),
+        )
+        for row in ErrorStatus.objects.prefetch_related("reasons")
+    ]
+    return Catalog.from_statuses(statuses, version=version)
+
+
+def _refresh_due() -> bool:
+    return time.monotonic() - _snapshot.checked_at >= catalog_settings.REFRESH_INTERVAL
+
+
+def _catalog_refreshed(current: Catalog | None) -> Catalog:
+    try:
+        version = catalog_version_stamp_get()
+        if current is not None and current.version == version:
+            return current
+        return catalog_load(version=version)
+    except Exception:
+        logger.exception("catalog: could not refresh the catalog; serving the last snapshot")
+        return current or SEED_CATALOG

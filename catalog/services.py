@@ -1,0 +1,39 @@
+"""
+Writes that keep every process's catalog snapshot current.
+"""
+
+import logging
+
+from django.core.cache import caches
+from django.db import transaction
+from django.db.models import F
+
+from catalog.conf import catalog_settings
+from catalog.models import CatalogVersion
+from catalog.selectors import STAMP_CACHE_KEY, catalog_snapshot_invalidate
+
+logger = logging.getLogger(__name__)
+
+
+def catalog_version_bump() -> None:
+    """
+    Move the version stamp inside the current transaction, and publish it once
+    that transaction commits, so no process reloads a catalog that may still roll back.
+    """
+    updated = CatalogVersion.objects.filter(pk=1).update(version=F("version") + 1)
+    if not updated:
+        CatalogVersion.objects.update_or_create(pk=1, defaults={"version": 2})
+    transaction.on_commit(catalog_version_publish)
+
+
+def catalog_version_publish() -> None:
+    """Put the committed stamp in the shared cache and drop this process's snapshot."""
+    catalog_snapshot_invalidate()
+    version = CatalogVersion.objects.values_list("version", flat=True).first() or 0
+    try:
+        caches[catalog_settings.CACHE_ALIAS].set(
+            STAMP_CACHE_KEY, version, catalog_settings.STAMP_TIMEOUT
+        )
+    except Exception:
+        # Other processes fall back to the database stamp once the cached one expires.
+        logger.exception("catalog: could not publish version %s to the cache", version)

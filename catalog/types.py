@@ -1,0 +1,89 @@
+"""
+The shapes the catalog deals in: catalog entries, an error on its way out, and
+the bodies on the wire.
+"""
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any, NotRequired, TypedDict
+
+
+@dataclass(frozen=True)
+class Reason:
+    """One reason under a status: the stable machine code and its message."""
+
+    code: str
+    status: int
+    message: str
+    placeholders: tuple[str, ...] = ()
+    troubleshooting: str = ""
+
+
+@dataclass(frozen=True)
+class Status:
+    """One HTTP status of the catalog."""
+
+    status: int
+    title: str
+    description: str
+    troubleshooting: str = ""
+    reasons: tuple[Reason, ...] = ()
+
+
+@dataclass(frozen=True)
+class Catalog:
+    """An immutable snapshot of the whole catalog, shared by the requests of a process."""
+
+    version: int
+    statuses: Mapping[int, Status]
+    reasons: Mapping[str, Reason]
+
+    @classmethod
+    def from_statuses(cls, statuses: list[Status], *, version: int) -> "Catalog":
+        return cls(
+            version=version,
+            statuses={entry.status: entry for entry in statuses},
+            reasons={reason.code: reason for entry in statuses for reason in entry.reasons},
+        )
+
+
+@dataclass
+class ApiError:
+    """An error decided on, before the catalog turns it into a response."""
+
+    status: int
+    code: str
+    params: dict[str, Any] = field(default_factory=dict)
+    errors: dict[str, str] = field(default_factory=dict)
+    headers: dict[str, str] = field(default_factory=dict)
+    oauth_error: str | None = None
+
+
+class ErrorBody(TypedDict):
+    """The Morpheus error body (OpenAPI ``Error``: success, msg, errors) plus catalog fields."""
+
+    success: bool
+    msg: str
+    errors: dict[str, str]
+    status: int
+    code: str
+    title: str
+    helpUrl: str
+    requestId: str
+    error: NotRequired[str]
+    error_description: NotRequired[str]
+
+
+class ProblemBody(TypedDict):
+    """RFC 9457 problem details, with the catalog's extension members."""
+
+    type: str
+    title: str
+    status: int
+    detail: str
+    instance: str
+    code: str
+    errors: dict[str, str]
+    requestId: str
+    error: NotRequired[str]
+    error_description: NotRequired[str]

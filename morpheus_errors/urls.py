@@ -1,0 +1,18 @@
+from django.contrib import admin
+from django.urls import include, path, re_path
+
+from catalog.handlers import endpoint_not_found
+
+urlpatterns = [
+    path("admin/", admin.site.urls),
+    path("", include("catalog.urls")),
+    path("api/", include("morpheus_errors.api.urls")),
+    # Last: any other /api/ path answers the catalog's 404 JSON, for any method and
+    # even with DEBUG on (when Django would show its technical 404 page instead).
+    re_path(r"^api/", endpoint_not_found),
+]
+
+handler400 = "catalog.handlers.bad_request"
+handler403 = "catalog.handlers.permission_denied"
+handler404 = "catalog.handlers.page_not_found"
+handler500 = "catalog.handlers.server_error"

@@ -1,0 +1,25 @@
+"""Test settings: the project's settings, with test-only views and a test secret key."""
+
+import os
+
+os.environ.setdefault("DJANGO_SECRET_KEY", "tests-only-secret-key-not-for-production")
+
+from morpheus_errors.settings import *  # noqa: F403
+from morpheus_errors.settings import BASE_DIR, CACHES, DATABASES, STORAGES
+
+ROOT_URLCONF = "tests.urls"
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+STORAGES = {
+    **STORAGES,
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # A file, not memory: tests that take the database away must really close it.
+    DATABASES["default"]["TEST"] = {"NAME": str(BASE_DIR / ".test-db.sqlite3")}
+
+CACHES["default"]["KEY_PREFIX"] = "morpheus-errors-tests"
+
+# Serve static files from the apps, as runserver does, without a collectstatic.
+WHITENOISE_AUTOREFRESH = True
+WHITENOISE_USE_FINDERS = True

@@ -1,0 +1,33 @@
+"""System checks (catalog/checks.py)."""
+
+from django.test import override_settings
+
+from catalog.checks import check_exception_handler, check_middleware, check_refresh_interval
+
+
+def test_the_project_passes_its_checks():
+    assert check_exception_handler() == []
+    assert check_refresh_interval() == []
+    assert check_middleware() == []
+
+
+@override_settings(REST_FRAMEWORK={})
+def test_drf_without_the_catalog_handler_is_an_error():
+    [error] = check_exception_handler()
+
+    assert error.id == "catalog.E001"
+    assert "catalog.handlers.exception_handler" in error.hint
+
+
+@override_settings(CATALOG_REFRESH_INTERVAL=-1)
+def test_a_negative_refresh_interval_is_an_error():
+    [error] = check_refresh_interval()
+
+    assert error.id == "catalog.E002"
+
+
+@override_settings(MIDDLEWARE=["django.middleware.common.CommonMiddleware"])
+def test_missing_request_id_middleware_is_a_warning():
+    [warning] = check_middleware()
+
+    assert warning.id == "catalog.W001"
