@@ -48,5 +48,15 @@ class Settings:
         """Retry-After, in seconds, for 503s and for 429s that carry no timing."""
         return int(getattr(settings, "CATALOG_RETRY_AFTER", 30))
 
+    @property
+    def MAINTENANCE_PATH_PREFIXES(self) -> Sequence[str]:
+        """Paths that answer 503 maintenance while maintenance mode is on."""
+        return tuple(getattr(settings, "CATALOG_MAINTENANCE_PATH_PREFIXES", ("/api/",)))
+
+    @property
+    def MAINTENANCE_EXEMPT_PATHS(self) -> Sequence[str]:
+        """Paths that keep answering during maintenance (health checks)."""
+        return tuple(getattr(settings, "CATALOG_MAINTENANCE_EXEMPT_PATHS", ("/api/ping",)))
+
 
 catalog_settings = Settings()

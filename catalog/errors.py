@@ -17,7 +17,7 @@ from rest_framework import exceptions as drf_exceptions
 from rest_framework.serializers import as_serializer_error
 
 from catalog.conf import catalog_settings
-from catalog.exceptions import CatalogException
+from catalog.exceptions import CatalogException, InvalidParameters
 from catalog.types import ApiError
 
 DEFAULT_RESOURCE = "resource"
@@ -58,7 +58,8 @@ def _from_api_exception(exc: drf_exceptions.APIException, params: dict[str, Any]
     code = str(exc.default_code)
     error = ApiError(status, code, params=params)
     if isinstance(exc, drf_exceptions.ValidationError):
-        error.code, error.errors = "invalid", flatten_errors(exc.detail)
+        error.code = "invalid_parameters" if isinstance(exc, InvalidParameters) else "invalid"
+        error.errors = flatten_errors(exc.detail)
     elif isinstance(exc, drf_exceptions.ParseError):
         error.code = "parse_error"
     elif isinstance(exc, (drf_exceptions.NotAuthenticated, drf_exceptions.AuthenticationFailed)):

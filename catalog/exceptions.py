@@ -10,7 +10,7 @@ from typing import Any
 
 from django_ratelimit.exceptions import Ratelimited
 from rest_framework import status
-from rest_framework.exceptions import APIException
+from rest_framework.exceptions import APIException, ValidationError
 
 
 class CatalogException(APIException):
@@ -45,6 +45,12 @@ class ServiceUnavailable(CatalogException):
 
 class Maintenance(ServiceUnavailable):
     default_code = "maintenance"
+
+
+class InvalidParameters(ValidationError):
+    """Query parameters that can't be used; ``errors`` names each one."""
+
+    default_code = "invalid_parameters"
 
 
 class RateLimited(Ratelimited):  # type: ignore[misc]

@@ -136,4 +136,6 @@ def oauth_error_code(status: int) -> str:
 
 def json_bytes(content: Any) -> bytes:
     # backslashreplace keeps a lone surrogate from a mangled path valid JSON ("\udcff").
-    return json.dumps(content, ensure_ascii=False).encode("utf-8", "backslashreplace")
+    return json.dumps(content, ensure_ascii=False, separators=(",", ":")).encode(
+        "utf-8", "backslashreplace"
+    )

@@ -3,8 +3,10 @@ from collections.abc import Callable
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 
+from catalog.conf import catalog_settings
 from catalog.formatter import error_response
 from catalog.requests import REQUEST_ID_HEADER, is_api_request, request_id_get
+from catalog.selectors import catalog_get
 from catalog.types import ApiError
 
 
@@ -44,3 +46,26 @@ def _content_length(request: HttpRequest) -> int:
         return int(request.META.get("CONTENT_LENGTH") or 0)
     except ValueError:
         return 0
+
+
+class MaintenanceModeMiddleware:
+    """
+    While maintenance mode is on, API requests answer 503 ``maintenance`` with
+    Retry-After; the admin, the reference page and the exempt paths keep working.
+    The switch is part of the catalog snapshot: no query per request.
+    """
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        retry_after = catalog_get().maintenance_retry_after
+        if retry_after is not None and self.applies_to(request):
+            error = ApiError(503, "maintenance", headers={"Retry-After": str(retry_after)})
+            return error_response(request, error)
+        return self.get_response(request)
+
+    def applies_to(self, request: HttpRequest) -> bool:
+        path = request.path_info
+        prefixes = tuple(catalog_settings.MAINTENANCE_PATH_PREFIXES)
+        return path.startswith(prefixes) and path not in catalog_settings.MAINTENANCE_EXEMPT_PATHS

@@ -76,11 +76,24 @@ class CatalogVersion(models.Model):
     """
     A single row whose version moves with every committed catalog change.
 
-    Processes compare it with the version of their in-process snapshot.
+    Processes compare it with the version of their in-process snapshot. The
+    maintenance switch lives here too, so it reaches every process the same way.
     """
 
     version = models.PositiveBigIntegerField(default=1)
+    maintenance = models.BooleanField(
+        default=False,
+        help_text="While on, every API request except the exempt ones (ping) answers 503.",
+    )
+    maintenance_retry_after = models.PositiveIntegerField(
+        default=300, help_text="Seconds sent in Retry-After while in maintenance."
+    )
     updated_at = models.DateTimeField(auto_now=True)
 
+    class Meta:
+        verbose_name = "maintenance mode"
+        verbose_name_plural = "maintenance mode"
+
     def __str__(self) -> str:
-        return f"catalog version {self.version}"
+        state = "on" if self.maintenance else "off"
+        return f"Maintenance {state} (catalog version {self.version})"

@@ -39,6 +39,12 @@ SEED_STATUSES: tuple[Status, ...] = (
             "and send the request again.",
         ),
         _reason(
+            "invalid_parameters",
+            400,
+            "Invalid query parameters",
+            help="`errors` names each query parameter that was refused and why.",
+        ),
+        _reason(
             "parse_error",
             400,
             "Malformed request body",
@@ -55,6 +61,26 @@ SEED_STATUSES: tuple[Status, ...] = (
             "bad_request",
             400,
             "Your request failed. Check your request parameters and try again.",
+        ),
+        _reason(
+            "invalid_grant",
+            400,
+            "Bad credentials",
+            help="The username and password (or the refresh token) were not accepted.",
+        ),
+        _reason(
+            "unsupported_grant_type",
+            400,
+            "Unsupported grant type: {grant_type}",
+            "grant_type",
+            help="Use `grant_type=password` or `grant_type=refresh_token`.",
+        ),
+        _reason(
+            "invalid_request",
+            400,
+            "Invalid token request",
+            help="Send `client_id`, `grant_type` and the credentials as form fields "
+            "(`Content-Type: application/x-www-form-urlencoded`) or in the query string.",
         ),
     ),
     _status(
@@ -76,6 +102,12 @@ SEED_STATUSES: tuple[Status, ...] = (
             "Invalid access token",
             help="The access token is unknown or was revoked. Request a new one from "
             "`/oauth/token`.",
+        ),
+        _reason(
+            "invalid_client",
+            401,
+            "Bad client credentials",
+            help="The `client_id` is unknown. Morpheus clients use `client_id=morph-api`.",
         ),
         _reason(
             "token_expired",

@@ -83,7 +83,7 @@ def catalog_version_db_get() -> int:
 
 
 def catalog_load(*, version: int) -> Catalog:
-    """Read the whole catalog from the database."""
+    """Read the whole catalog, and the maintenance switch, from the database."""
     statuses = [
         Status(
             status=row.status,
@@ -103,7 +103,9 @@ def catalog_load(*, version: int) -> Catalog:
         )
         for row in ErrorStatus.objects.prefetch_related("reasons")
     ]
-    return Catalog.from_statuses(statuses, version=version)
+    state = CatalogVersion.objects.filter(pk=1).first()
+    retry_after = state.maintenance_retry_after if state and state.maintenance else None
+    return Catalog.from_statuses(statuses, version=version, maintenance_retry_after=retry_after)
 
 
 def _refresh_due() -> bool:

@@ -37,3 +37,15 @@ def catalog_version_publish() -> None:
     except Exception:
         # Other processes fall back to the database stamp once the cached one expires.
         logger.exception("catalog: could not publish version %s to the cache", version)
+
+
+def maintenance_set(*, on: bool, retry_after: int | None = None) -> CatalogVersion:
+    """Switch maintenance mode; every process sees it within the refresh interval."""
+    with transaction.atomic():
+        state, _ = CatalogVersion.objects.select_for_update().get_or_create(pk=1)
+        state.maintenance = on
+        if retry_after is not None:
+            state.maintenance_retry_after = retry_after
+        state.save(update_fields=["maintenance", "maintenance_retry_after", "updated_at"])
+    state.refresh_from_db()
+    return state

@@ -37,13 +37,17 @@ class Catalog:
     version: int
     statuses: Mapping[int, Status]
     reasons: Mapping[str, Reason]
+    maintenance_retry_after: int | None = None  # None: not in maintenance
 
     @classmethod
-    def from_statuses(cls, statuses: list[Status], *, version: int) -> "Catalog":
+    def from_statuses(
+        cls, statuses: list[Status], *, version: int, maintenance_retry_after: int | None = None
+    ) -> "Catalog":
         return cls(
             version=version,
             statuses={entry.status: entry for entry in statuses},
             reasons={reason.code: reason for entry in statuses for reason in entry.reasons},
+            maintenance_retry_after=maintenance_retry_after,
         )
 
 

@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "rest_framework",
+    "oauth2_provider",
     "catalog",
     "morpheus_errors.api",
 ]
@@ -70,6 +71,7 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "catalog.middleware.RequestSizeLimitMiddleware",
+    "catalog.middleware.MaintenanceModeMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -169,15 +171,43 @@ REST_FRAMEWORK = {
     "DEFAULT_CONTENT_NEGOTIATION_CLASS": "catalog.negotiation.ProblemJSONNegotiation",
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
     "DEFAULT_PARSER_CLASSES": [
-        "rest_framework.parsers.JSONParser",
+        "catalog.parsers.JSONParser",
         "rest_framework.parsers.FormParser",
         "rest_framework.parsers.MultiPartParser",
     ],
-    "DEFAULT_AUTHENTICATION_CLASSES": [],
-    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+        "morpheus_errors.api.authentication.BearerTokenAuthentication"
+    ],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
+    "DEFAULT_THROTTLE_CLASSES": ["morpheus_errors.api.throttling.RatelimitThrottle"],
 }
 
+# Tokens as Morpheus issues them: the password grant of the public client morph-api.
+OAUTH2_PROVIDER = {
+    "ACCESS_TOKEN_EXPIRE_SECONDS": int(os.environ.get("OAUTH_ACCESS_TOKEN_LIFETIME", "43200")),
+    "REFRESH_TOKEN_EXPIRE_SECONDS": int(os.environ.get("OAUTH_REFRESH_TOKEN_LIFETIME", "2592000")),
+    "SCOPES": {"read": "Read access", "write": "Read and write access"},
+    "DEFAULT_SCOPES": ["write"],
+    # django-oauth-toolkit 3.x allows the password grant (Morpheus clients use it) and
+    # 4.0 will refuse it by default; say so explicitly rather than inherit a default.
+    "COMPLIANT_BCP_RFC9700_PASSWORD_GRANT": False,
+    # Tokens only in the Authorization header, and stored hashed (looked up by checksum).
+    "COMPLIANT_BCP_RFC9700_ACCESS_TOKEN_TRANSPORT": True,
+    "COMPLIANT_BCP_RFC9700_TOKEN_STORAGE": True,
+}
+# The library says so on every password grant; the choice above is deliberate.
+PASSWORD_GRANT_NOTICE = "resource owner password credentials grant is discouraged"  # noqa: S105
+warnings.filterwarnings(
+    "ignore", message=f".*{PASSWORD_GRANT_NOTICE}", category=DeprecationWarning
+)
+
+# Rate limits (django-ratelimit rate syntax), counted in the shared cache. With the
+# cache unreachable, requests pass (fail open): an outage of Redis must not take
+# the API down with it.
+API_RATE_LIMIT = os.environ.get("API_RATE_LIMIT", "600/m")
+OAUTH_TOKEN_RATE_LIMIT = os.environ.get("OAUTH_TOKEN_RATE_LIMIT", "10/m")
 RATELIMIT_USE_CACHE = "default"
+RATELIMIT_FAIL_OPEN = True
 
 # Error catalog (catalog/conf.py documents each one).
 CATALOG_REFRESH_INTERVAL = float(os.environ.get("CATALOG_REFRESH_INTERVAL", "0.5"))
@@ -186,7 +216,13 @@ CATALOG_HELP_URL = os.environ.get("CATALOG_HELP_URL", "")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "filters": {"request_id": {"()": "catalog.logging.RequestIdFilter"}},
+    "filters": {
+        "request_id": {"()": "catalog.logging.RequestIdFilter"},
+        "password_grant_notice": {
+            "()": "django.utils.log.CallbackFilter",
+            "callback": lambda record: PASSWORD_GRANT_NOTICE not in record.getMessage(),
+        },
+    },
     "formatters": {
         "default": {
             "format": "%(asctime)s %(levelname)s %(name)s [requestId=%(request_id)s] %(message)s",
@@ -203,5 +239,6 @@ LOGGING = {
     "loggers": {
         "django.request": {"handlers": ["console"], "level": "WARNING", "propagate": False},
         "django.security": {"handlers": ["console"], "level": "WARNING", "propagate": False},
+        "oauth2_provider": {"filters": ["password_grant_notice"]},
     },
 }

@@ -2,10 +2,12 @@ from django.contrib import admin
 from django.urls import include, path, re_path
 
 from catalog.handlers import endpoint_not_found
+from morpheus_errors.api.oauth import MorpheusTokenView
 
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("", include("catalog.urls")),
+    path("oauth/token", MorpheusTokenView.as_view(), name="oauth-token"),
     path("api/", include("morpheus_errors.api.urls")),
     # Last: any other /api/ path answers the catalog's 404 JSON, for any method and
     # even with DEBUG on (when Django would show its technical 404 page instead).

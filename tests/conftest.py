@@ -1,8 +1,13 @@
-from collections.abc import Iterator
+import secrets
+from collections.abc import Callable, Iterator
+from datetime import timedelta
+from typing import Any
 
 import pytest
 from django.core.cache import cache
 from django.test import Client
+from django.utils import timezone
+from oauth2_provider.models import AccessToken, Application
 
 from catalog.selectors import catalog_snapshot_reset
 from tests.outages import database_down
@@ -29,3 +34,33 @@ def database_unreachable() -> Iterator[None]:
     """The database is down for the whole test (see tests/outages.py)."""
     with database_down():
         yield
+
+
+@pytest.fixture
+def user(django_user_model: Any) -> Any:
+    return django_user_model.objects.create_user(username="jdoe", password="s3cret-pass")
+
+
+@pytest.fixture
+def make_token() -> Callable[..., str]:
+    """Issues an access token for a user directly, as the token endpoint would."""
+
+    def make(user: Any, *, expires_in: int = 3600) -> str:
+        token = secrets.token_urlsafe(24)
+        AccessToken.objects.create(
+            user=user,
+            application=Application.objects.get(client_id="morph-api"),
+            token=token,
+            expires=timezone.now() + timedelta(seconds=expires_in),
+            scope="write",
+        )
+        return token
+
+    return make
+
+
+@pytest.fixture
+def api(client: Client, user: Any, make_token: Callable[..., str]) -> Client:
+    """A client that sends a valid bearer token of `user`."""
+    client.defaults["HTTP_AUTHORIZATION"] = f"Bearer {make_token(user)}"
+    return client

@@ -5,7 +5,7 @@ import os
 os.environ.setdefault("DJANGO_SECRET_KEY", "tests-only-secret-key-not-for-production")
 
 from morpheus_errors.settings import *  # noqa: F403
-from morpheus_errors.settings import BASE_DIR, CACHES, DATABASES, STORAGES
+from morpheus_errors.settings import BASE_DIR, CACHES, DATABASES, OAUTH2_PROVIDER, STORAGES
 
 ROOT_URLCONF = "tests.urls"
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
@@ -23,3 +23,7 @@ CACHES["default"]["KEY_PREFIX"] = "morpheus-errors-tests"
 # Serve static files from the apps, as runserver does, without a collectstatic.
 WHITENOISE_AUTOREFRESH = True
 WHITENOISE_USE_FINDERS = True
+
+# django-oauth-toolkit caches its server per view class; rebuild it so that tests
+# overriding OAUTH2_PROVIDER (token lifetime) see their values, and only theirs.
+OAUTH2_PROVIDER = {**OAUTH2_PROVIDER, "ALWAYS_RELOAD_OAUTHLIB_CORE": True}

@@ -4,81 +4,25 @@ over real HTTP on loopback.
 """
 
 import json
-import socket
-import subprocess
-import sys
-import time
-import urllib.error
-import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from tests.test_settings import BASE_DIR, CLEAN_ENV
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
-def fetch(url: str, headers: dict[str, str] | None = None) -> tuple[int, dict[str, str], bytes]:
-    request = urllib.request.Request(url, headers=headers or {})  # noqa: S310 (loopback only)
-    try:
-        with urllib.request.urlopen(request, timeout=10) as response:  # noqa: S310
-            return response.status, dict(response.headers), response.read()
-    except urllib.error.HTTPError as error:
-        return error.code, dict(error.headers), error.read()
+from tests.servers import fetch, gunicorn, manage, production_env
 
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     folder: Path = tmp_path_factory.mktemp("deploy")
-    env = {
-        **CLEAN_ENV,
-        "DJANGO_SETTINGS_MODULE": "morpheus_errors.settings",
-        "DJANGO_DEBUG": "0",
-        "DJANGO_SECRET_KEY": "deploy-test-" + "x" * 40,
-        "DATABASE_URL": f"sqlite:///{folder / 'db.sqlite3'}",
-        "DJANGO_STATIC_ROOT": str(folder / "static"),
-    }
-    manage = [sys.executable, str(BASE_DIR / "manage.py")]
-    for command in (["migrate", "--no-input"], ["collectstatic", "--no-input"]):
-        subprocess.run([*manage, *command], env=env, cwd=BASE_DIR, check=True, capture_output=True)
-    port = free_port()
-    process = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "gunicorn",
-            "morpheus_errors.wsgi:application",
-            "--bind",
-            f"127.0.0.1:{port}",
-            "--workers",
-            "2",
-        ],
-        env=env,
-        cwd=BASE_DIR,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
+    env = production_env(
+        DATABASE_URL=f"sqlite:///{folder / 'db.sqlite3'}",
+        DJANGO_STATIC_ROOT=str(folder / "static"),
     )
-    base = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 30
-        while time.monotonic() < deadline:
-            try:
-                if fetch(f"{base}/api/ping")[0] == 200:
-                    break
-            except OSError:
-                time.sleep(0.2)
-        else:
-            pytest.fail("gunicorn did not start within 30 s")
+    manage("migrate", "--no-input", env=env)
+    manage("collectstatic", "--no-input", env=env)
+    with gunicorn(env) as base:
         yield base
-    finally:
-        process.terminate()
-        process.wait(timeout=10)
 
 
 def test_gunicorn_serves_the_catalogs_404_json(server):
@@ -115,7 +59,7 @@ def test_security_headers_are_on(server):
 
 
 def test_a_bad_host_header_is_a_catalog_400_json(server):
-    status, headers, content = fetch(f"{server}/api/ping", {"Host": "evil.example.com"})
+    status, headers, content = fetch(f"{server}/api/ping", headers={"Host": "evil.example.com"})
 
     assert status == 400
     assert headers["Content-Type"] == "application/json"

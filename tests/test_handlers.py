@@ -168,7 +168,7 @@ def test_wrong_method_answers_405_with_allow(client):
         msg="You tried to access a resource with an invalid method.",
         title="Method Not Allowed",
     )
-    assert set(response["Allow"].split(", ")) == {"GET", "OPTIONS"}
+    assert set(response["Allow"].split(", ")) == {"GET", "HEAD", "OPTIONS"}
 
 
 def test_accept_naming_no_json_format_answers_406_in_json(client):

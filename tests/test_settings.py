@@ -1,17 +1,10 @@
 """Settings read from the environment (morpheus_errors/settings.py), each in a new interpreter."""
 
 import json
-import os
 import subprocess
 import sys
-from pathlib import Path
 
-BASE_DIR = Path(__file__).resolve().parent.parent
-CLEAN_ENV = {
-    key: value
-    for key, value in os.environ.items()
-    if not key.startswith(("DJANGO_", "DATABASE_URL", "REDIS_URL", "CACHE_URL"))
-}
+from tests.servers import BASE_DIR, CLEAN_ENV
 
 
 def load_settings(**env: str) -> subprocess.CompletedProcess[str]:

@@ -7,6 +7,7 @@ from django.core import exceptions as django_exceptions
 from django.http import Http404, HttpRequest, HttpResponse
 from django_ratelimit.decorators import ratelimit as library_ratelimit
 from rest_framework import exceptions, serializers
+from rest_framework.permissions import AllowAny
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
@@ -46,7 +47,15 @@ EXCEPTIONS: dict[str, Any] = {
 }
 
 
-class RaiseView(APIView):
+class OpenView(APIView):
+    """The catalog's tests don't depend on the project's authentication or rate limits."""
+
+    authentication_classes = []
+    permission_classes = [AllowAny]
+    throttle_classes = []
+
+
+class RaiseView(OpenView):
     """GET /api/test/raise/<name> raises the named exception."""
 
     def get(self, request: Request, name: str) -> Response:
@@ -63,7 +72,7 @@ class InstanceSerializer(serializers.Serializer[Any]):
     tags = serializers.ListField(child=serializers.IntegerField())
 
 
-class InstanceView(APIView):
+class InstanceView(OpenView):
     catalog_resource = "instance"
 
     def get(self, request: Request) -> Response:
@@ -75,14 +84,14 @@ class InstanceView(APIView):
         return Response({"instance": serializer.validated_data}, status=201)
 
 
-class UserCountView(APIView):
+class UserCountView(OpenView):
     """Needs the database: 503 when it is unreachable."""
 
     def get(self, request: Request) -> Response:
         return Response({"users": User.objects.count()})
 
 
-class RateLimitedView(APIView):
+class RateLimitedView(OpenView):
     def get(self, request: Request) -> Response:
         return Response({"ok": True})
 

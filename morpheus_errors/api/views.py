@@ -1,18 +1,161 @@
 """
-The sample Morpheus-like API. Only the public ping for now; the rest of the
-sample API is its own piece of work.
+The sample Morpheus-like API. Every error here is raised as an exception and
+answered by the catalog's handler; views only decide what happened.
 """
 
+from typing import Any, cast
+
 from django.conf import settings
-from rest_framework.decorators import api_view
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import User
+from rest_framework.exceptions import NotFound, ValidationError
+from rest_framework.permissions import AllowAny, IsAdminUser
 from rest_framework.request import Request
 from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from catalog.exceptions import Gone, Teapot
+from morpheus_errors.api import selectors, services
+from morpheus_errors.api.models import Instance
+from morpheus_errors.api.serializers import InstanceSerializer
 
 BUILD_VERSION = "0.1.0"
 
 
-@api_view(["GET"])
-def ping(request: Request) -> Response:
-    return Response(
-        {"success": True, "buildVersion": getattr(settings, "BUILD_VERSION", BUILD_VERSION)}
-    )
+class MorpheusAPIView(APIView):
+    catalog_error_codes: tuple[str, ...] = ()
+
+    def initial(self, request: Request, *args: Any, **kwargs: Any) -> None:
+        """
+        DRF's initial(), with the rate limit counted right after authentication and
+        before permissions, so refused and unauthenticated requests count too.
+        """
+        self.format_kwarg = self.get_format_suffix(**kwargs)
+        request.accepted_renderer, request.accepted_media_type = self.perform_content_negotiation(
+            request
+        )
+        request.version, request.versioning_scheme = self.determine_version(
+            request, *args, **kwargs
+        )
+        try:
+            self.perform_authentication(request)
+        finally:
+            self.check_throttles(request)
+        self.check_permissions(request)
+
+
+class PingView(MorpheusAPIView):
+    authentication_classes = []
+    permission_classes = [AllowAny]
+
+    def get(self, request: Request) -> Response:
+        version = getattr(settings, "BUILD_VERSION", BUILD_VERSION)
+        return Response({"success": True, "buildVersion": version})
+
+
+class WhoamiView(MorpheusAPIView):
+    def get(self, request: Request) -> Response:
+        user = request.user
+        access = "full" if user.is_staff else "none"
+        return Response(
+            {
+                "user": user_data(user),
+                "permissions": [
+                    {"code": "instances", "access": "full"},
+                    {"code": "admin-users", "access": access},
+                ],
+            }
+        )
+
+
+class InstanceListView(MorpheusAPIView):
+    catalog_resource = "instance"
+    catalog_error_codes = ("invalid_parameters",)
+
+    def get(self, request: Request) -> Response:
+        params = selectors.list_params_parse(query=request.query_params.dict())
+        instances, total = selectors.instance_list(params=params)
+        return Response(
+            {
+                "instances": InstanceSerializer(instances, many=True).data,
+                "meta": list_meta(params["offset"], params["max"], len(instances), total),
+            }
+        )
+
+    def post(self, request: Request) -> Response:
+        serializer = InstanceSerializer(data=instance_payload(request))
+        serializer.is_valid(raise_exception=True)
+        owner = cast(User, request.user)  # IsAuthenticated let the request in
+        instance = services.instance_create(owner=owner, data=serializer.validated_data)
+        return Response({"success": True, "instance": InstanceSerializer(instance).data}, 201)
+
+
+class InstanceDetailView(MorpheusAPIView):
+    catalog_resource = "instance"
+    catalog_error_codes = ("not_found", "gone")
+
+    def get(self, request: Request, instance_id: str) -> Response:
+        instance = self.get_instance(instance_id)
+        return Response({"instance": InstanceSerializer(instance).data})
+
+    def put(self, request: Request, instance_id: str) -> Response:
+        instance = self.get_instance(instance_id)
+        serializer = InstanceSerializer(instance, data=instance_payload(request), partial=True)
+        serializer.is_valid(raise_exception=True)
+        instance = services.instance_update(instance=instance, data=serializer.validated_data)
+        return Response({"success": True, "instance": InstanceSerializer(instance).data})
+
+    def delete(self, request: Request, instance_id: str) -> Response:
+        services.instance_remove(instance=self.get_instance(instance_id))
+        return Response({"success": True})
+
+    def get_instance(self, instance_id: str) -> Instance:
+        instance = selectors.instance_get(instance_id=instance_id)
+        if instance is None:
+            raise NotFound
+        if instance.removed_at is not None:
+            raise Gone(resource="instance")
+        return instance
+
+
+class UserListView(MorpheusAPIView):
+    permission_classes = [IsAdminUser]
+    catalog_error_codes = ("invalid_parameters",)
+
+    def get(self, request: Request) -> Response:
+        params = selectors.list_params_parse(query=request.query_params.dict())
+        offset, size = params["offset"], params["max"]
+        users = get_user_model().objects.order_by("username")
+        rows = [user_data(user) for user in users[offset : offset + size]]
+        return Response({"users": rows, "meta": list_meta(offset, size, len(rows), users.count())})
+
+
+class TeapotView(MorpheusAPIView):
+    authentication_classes = []
+    permission_classes = [AllowAny]
+    catalog_error_codes = ("teapot",)
+
+    def get(self, request: Request) -> Response:
+        raise Teapot
+
+
+def instance_payload(request: Request) -> Any:
+    """The object under "instance", as Morpheus clients send it."""
+    if not isinstance(request.data, dict) or not isinstance(request.data.get("instance"), dict):
+        raise ValidationError({"instance": ["This field is required."]})
+    return request.data["instance"]
+
+
+def user_data(user: Any) -> dict[str, Any]:
+    return {
+        "id": user.pk,
+        "username": user.get_username(),
+        "email": user.email,
+        "firstName": user.first_name,
+        "lastName": user.last_name,
+        "isAdmin": user.is_staff,
+    }
+
+
+def list_meta(offset: int, max_: int, size: int, total: int) -> dict[str, int]:
+    return {"offset": offset, "max": max_, "size": size, "total": total}

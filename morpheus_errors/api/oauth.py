@@ -1,0 +1,95 @@
+"""
+POST /oauth/token as Morpheus answers it, on django-oauth-toolkit.
+
+Morpheus clients send client_id, grant_type and scope in the query string and the
+credentials as a form body. oauthlib refuses query parameters on a token request,
+so they are moved into the form body first. Errors answer from the catalog, with
+the OAuth 2.0 members (RFC 6749 section 5.2) beside the Morpheus ones.
+"""
+
+import json
+from typing import Any
+
+from django.conf import settings
+from django.http import HttpRequest, HttpResponse, JsonResponse, QueryDict
+from oauth2_provider.views import TokenView
+
+from catalog.formatter import error_response
+from catalog.types import ApiError
+from morpheus_errors.api.throttling import ratelimit_usage
+
+FORM_TYPES = ("application/x-www-form-urlencoded", "multipart/form-data")
+OAUTH_ERRORS = {
+    # oauthlib's error -> (status, catalog code)
+    "invalid_grant": (400, "invalid_grant"),
+    "invalid_client": (401, "invalid_client"),
+    "unsupported_grant_type": (400, "unsupported_grant_type"),
+}
+
+
+class MorpheusTokenView(TokenView):  # type: ignore[misc]
+    http_method_names = ["post", "options"]
+
+    def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        if request.body and request.content_type not in FORM_TYPES:
+            return oauth_error(request, "invalid_request")
+        move_query_into_form(request)
+        if has_null_character(request.POST):
+            return oauth_error(request, "invalid_request")  # PostgreSQL can't even look it up
+        limited = token_request_limited(request)
+        if limited is not None:
+            return limited
+        _url, headers, body, status = self.create_token_response(request)
+        data = json.loads(body)
+        if status != 200:
+            return oauth_error(request, data.get("error", "invalid_request"))
+        data["token_type"] = "bearer"  # noqa: S105 (Morpheus spells it in lowercase)
+        response = JsonResponse(data)
+        for header, value in headers.items():
+            response[header] = value
+        return response
+
+    def http_method_not_allowed(
+        self, request: HttpRequest, *args: Any, **kwargs: Any
+    ) -> HttpResponse:
+        error = ApiError(405, "method_not_allowed", headers={"Allow": "POST, OPTIONS"})
+        error.oauth_error = "invalid_request"
+        return error_response(request, error)
+
+
+def move_query_into_form(request: HttpRequest) -> None:
+    form = request.POST.copy()
+    for key, values in request.GET.lists():
+        if key not in form:
+            form.setlist(key, values)
+    request.POST = form  # type: ignore[assignment]
+    request.GET = QueryDict()
+    request.META["QUERY_STRING"] = ""
+
+
+def has_null_character(form: QueryDict) -> bool:
+    return any("\x00" in value for values in form.lists() for value in values[1])
+
+
+def token_request_limited(request: HttpRequest) -> HttpResponse | None:
+    """Password guessing meets 429 per client IP and per username, long before it succeeds."""
+    rate = settings.OAUTH_TOKEN_RATE_LIMIT
+    for key in ("ip", "post:username"):
+        usage = ratelimit_usage(request, group="oauth-token", key=key, rate=rate)
+        if usage is not None:
+            retry_after = str(max(1, usage["time_left"]))
+            error = ApiError(429, "rate_limited", headers={"Retry-After": retry_after})
+            error.oauth_error = "invalid_request"
+            return error_response(request, error)
+    return None
+
+
+def oauth_error(request: HttpRequest, oauth_code: str) -> HttpResponse:
+    status, code = OAUTH_ERRORS.get(oauth_code, (400, "invalid_request"))
+    params = {"grant_type": request.POST.get("grant_type", "")[:50]}
+    error = ApiError(status, code, params=params, oauth_error=oauth_code)
+    if status == 401:
+        error.headers["WWW-Authenticate"] = 'Basic realm="oauth"'
+    response = error_response(request, error)
+    response["Cache-Control"] = "no-store"
+    return response

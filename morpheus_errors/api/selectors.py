@@ -1,0 +1,50 @@
+from typing import Any
+
+from rest_framework import serializers
+
+from catalog.exceptions import InvalidParameters
+from morpheus_errors.api.models import Instance
+
+MAX_PAGE_SIZE = 100
+DEFAULT_PAGE_SIZE = 25
+MAX_ID = 2**63 - 1
+SORT_FIELDS = {"id": "id", "name": "name", "dateCreated": "date_created", "status": "status"}
+
+
+class ListParams(serializers.Serializer[Any]):
+    """Morpheus list parameters. A max over the cap is cut to it, as Morpheus does."""
+
+    max = serializers.IntegerField(min_value=1, default=DEFAULT_PAGE_SIZE)
+    offset = serializers.IntegerField(min_value=0, max_value=MAX_ID, default=0)
+    sort = serializers.ChoiceField(choices=list(SORT_FIELDS), default="name")
+    direction = serializers.ChoiceField(choices=["asc", "desc", "ASC", "DESC"], default="asc")
+    phrase = serializers.CharField(max_length=200, default="", allow_blank=True)
+
+    def validate_max(self, value: int) -> int:
+        return min(value, MAX_PAGE_SIZE)
+
+
+def list_params_parse(*, query: dict[str, str]) -> dict[str, Any]:
+    params = ListParams(data=query)
+    if not params.is_valid():
+        raise InvalidParameters(params.errors)
+    return dict(params.validated_data)
+
+
+def instance_list(*, params: dict[str, Any]) -> tuple[list[Instance], int]:
+    """A page of the instances that were not removed, and how many there are in all."""
+    queryset = Instance.objects.filter(removed_at__isnull=True).select_related("owner")
+    if params["phrase"]:
+        queryset = queryset.filter(name__icontains=params["phrase"])
+    order = SORT_FIELDS[params["sort"]]
+    descending = params["direction"].lower() == "desc"
+    queryset = queryset.order_by(f"-{order}" if descending else order, "id")
+    offset, size = params["offset"], params["max"]
+    return list(queryset[offset : offset + size]), queryset.count()
+
+
+def instance_get(*, instance_id: str) -> Instance | None:
+    """The instance with this id, removed or not; None for an id that can't exist."""
+    if not instance_id.isascii() or not instance_id.isdigit() or int(instance_id) > MAX_ID:
+        return None
+    return Instance.objects.select_related("owner").filter(pk=int(instance_id)).first()
