@@ -62,13 +62,15 @@ class ErrorReasonForm(forms.ModelForm[ErrorReason]):
 
 
 class ErrorReasonInlineFormSet(forms.BaseInlineFormSet):  # type: ignore[type-arg]
-    """Seeded reasons get no delete box: the code relies on them."""
+    """Seeded reasons' delete box is disabled (posted values are ignored)."""
 
     def add_fields(self, form: forms.ModelForm[Any], index: int | None) -> None:
         super().add_fields(form, index)
         instance = getattr(form, "instance", None)
         if instance is not None and instance.pk and reason_is_seeded(code=instance.code):
-            form.fields.pop(forms.formsets.DELETION_FIELD_NAME, None)
+            field = form.fields.get(forms.formsets.DELETION_FIELD_NAME)
+            if field is not None:
+                field.disabled = True
 
 
 def status_deletable(*, status: ErrorStatus | None) -> bool:
