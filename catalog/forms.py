@@ -10,11 +10,15 @@ from django.core.exceptions import ValidationError
 from catalog.models import ErrorReason, ErrorStatus
 from catalog.seeding import reason_is_seeded, status_is_seeded
 
+# One line of API text: wide enough to read a whole message while editing it.
+WIDE = forms.TextInput(attrs={"class": "vTextField", "style": "width: min(100%, 48em)"})
+
 
 class ErrorStatusForm(forms.ModelForm[ErrorStatus]):
     class Meta:
         model = ErrorStatus
         fields = ["status", "title", "description", "troubleshooting"]
+        widgets = {"description": WIDE}
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -34,6 +38,7 @@ class ErrorReasonForm(forms.ModelForm[ErrorReason]):
     class Meta:
         model = ErrorReason
         fields = ["code", "message", "placeholders", "troubleshooting"]
+        widgets = {"message": WIDE}
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

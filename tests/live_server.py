@@ -89,10 +89,13 @@ def api_burst(base: str, path: str, count: int = 6) -> list[tuple[int, str, dict
 
 
 def wait_until_every_worker_serves(
-    base: str, path: str, msg: str, *, timeout: float, pids: set[str]
+    base: str, path: str, msg: str, *, timeout: float, pids: set[str], since: float | None = None
 ) -> float:
-    """Seconds until every worker of pids answered msg; fails after timeout (bounded loop)."""
-    started = time.monotonic()
+    """
+    Seconds from since (default: now) until every worker of pids answered msg;
+    fails after timeout (bounded loop).
+    """
+    started = time.monotonic() if since is None else since
     updated: set[str] = set()
     for _ in range(1000):
         elapsed = time.monotonic() - started

@@ -105,3 +105,15 @@ def test_the_preview_refuses_get(editor):
     response = client_for(editor).get(preview_url(status))
 
     assert response.status_code == 405
+
+
+def test_a_refused_save_previews_the_posted_values_with_the_problem(editor):
+    status = ErrorStatus.objects.get(status=404)
+    data = status_post(status, reason__not_found__message="{resource not found")
+
+    response = client_for(editor).post(change_url(status), data)
+
+    reason = next(r for r in response.context["preview"].reasons if r.code == "not_found")
+    assert response.status_code == 200
+    assert reason.problems == ("Braces are unbalanced: write {{ and }} for literal braces.",)
+    assert "(unsaved values)" in response.content.decode()

@@ -86,10 +86,16 @@ class ErrorStatusAdmin(SimpleHistoryAdmin):  # type: ignore[misc]
     ) -> HttpResponse:
         obj = self.get_object(request, object_id)
         if obj is not None:
-            status = status_from_instance(instance=obj)
+            posted = request.method == "POST"
+            status = (
+                status_from_post(instance=obj, data=request.POST)
+                if posted
+                else status_from_instance(instance=obj)
+            )
             extra_context = {
                 **(extra_context or {}),
                 "preview": status_preview(request=request, status=status),
+                "preview_state": "unsaved values" if posted else "saved values",
             }
         return super().change_view(request, object_id, form_url, extra_context)  # type: ignore[no-any-return]
 
