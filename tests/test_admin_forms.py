@@ -175,3 +175,13 @@ def test_a_new_reason_with_declared_placeholders_is_saved_normalised():
 
     assert response.status_code == 302
     assert ErrorReason.objects.get(code="file_missing").placeholders == "name,folder"
+
+
+def test_a_saved_message_with_literal_braces_is_served_as_written(editor, client):
+    post_404(editor, reason__endpoint_not_found__message="No {{route}} for {method} {path} (100%)")
+
+    response = client.get("/api/nope")
+
+    assert response.status_code == 404
+    assert response.json()["msg"] == "No {route} for GET /api/nope (100%)"
+    assert response.json()["code"] == "endpoint_not_found"

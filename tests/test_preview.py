@@ -8,6 +8,7 @@ from django.contrib.auth.models import User
 from catalog.models import ErrorReason, ErrorStatus
 from catalog.preview import markdown_render
 from tests.admin_forms import change_url, client_for, status_post, user_create
+from tests.asserts import assert_no_leak
 
 pytestmark = pytest.mark.django_db
 
@@ -97,6 +98,9 @@ def test_the_preview_is_only_for_staff_with_catalog_rights():
     response = client_for(outsider).post(preview_url(status), status_post(status))
 
     assert response.status_code == 403
+    assert response["Content-Type"].startswith("text/html")
+    assert "Unable to find api endpoint" not in response.content.decode()
+    assert_no_leak(response)
 
 
 def test_the_preview_refuses_get(editor):
@@ -105,6 +109,15 @@ def test_the_preview_refuses_get(editor):
     response = client_for(editor).get(preview_url(status))
 
     assert response.status_code == 405
+    assert response["Allow"] == "POST"
+    assert_no_leak(response)
+
+
+def test_the_preview_of_a_missing_status_is_a_404(editor):
+    response = client_for(editor).post(preview_url(ErrorStatus(pk=999999)), {})
+
+    assert response.status_code == 404
+    assert_no_leak(response)
 
 
 def test_a_refused_save_previews_the_posted_values_with_the_problem(editor):

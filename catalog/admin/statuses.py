@@ -1,6 +1,7 @@
 from typing import Any
 
 from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied
 from django.db.models import Count, QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
@@ -103,7 +104,7 @@ class ErrorStatusAdmin(SimpleHistoryAdmin):  # type: ignore[misc]
         """The preview of the unsaved values posted from the change page."""
         obj = get_object_or_404(self.get_queryset(request), pk=object_id)
         if not self.has_view_or_change_permission(request, obj):
-            return HttpResponse(status=403)
+            raise PermissionDenied
         status = status_from_post(instance=obj, data=request.POST)
         context = {"preview": status_preview(request=request, status=status)}
         return TemplateResponse(request, "admin/catalog/preview.html", context)
