@@ -1,6 +1,7 @@
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
+from simple_history.models import HistoricalRecords
 
 from catalog.templating import template_errors
 
@@ -23,6 +24,7 @@ class ErrorStatus(models.Model):
     )
     troubleshooting = models.TextField(blank=True, max_length=5000, help_text=MARKDOWN_HELP)
     updated_at = models.DateTimeField(auto_now=True)
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["status"]
@@ -55,6 +57,7 @@ class ErrorReason(models.Model):
     )
     troubleshooting = models.TextField(blank=True, max_length=5000, help_text=MARKDOWN_HELP)
     updated_at = models.DateTimeField(auto_now=True)
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["status__status", "code"]

@@ -1,0 +1,44 @@
+from typing import Any
+
+from django.contrib import admin, messages
+from django.db.models import QuerySet
+from django.http import HttpRequest
+from simple_history.admin import SimpleHistoryAdmin
+
+from catalog.admin.filters import ReasonRecentlyChangedFilter, ReasonStatusClassFilter
+from catalog.forms import ErrorReasonForm
+from catalog.models import ErrorReason
+from catalog.seeding import catalog_seed_restore, reason_is_seeded
+
+
+@admin.action(description="Restore seed text", permissions=["change"])
+def restore_seed_text(
+    model_admin: "ErrorReasonAdmin", request: HttpRequest, queryset: QuerySet[ErrorReason]
+) -> None:
+    changed = catalog_seed_restore(reasons=queryset)
+    model_admin.message_user(
+        request, f"Seed text restored on {changed} entries.", messages.SUCCESS
+    )
+
+
+@admin.register(ErrorReason)
+class ErrorReasonAdmin(SimpleHistoryAdmin):  # type: ignore[misc]
+    form = ErrorReasonForm
+    fields = ["status", "code", "message", "placeholders", "troubleshooting"]
+    list_display = ["code", "status", "message", "updated_at"]
+    list_filter = [ReasonStatusClassFilter, ReasonRecentlyChangedFilter, "status"]
+    list_select_related = ["status"]
+    search_fields = ["code", "message", "troubleshooting", "placeholders", "status__title"]
+    search_help_text = "Searches codes, messages, placeholders and troubleshooting text."
+    actions = [restore_seed_text]
+    history_list_display = ["message"]
+
+    def has_delete_permission(self, request: HttpRequest, obj: ErrorReason | None = None) -> bool:
+        allowed = super().has_delete_permission(request, obj)
+        return bool(allowed) and not (obj is not None and reason_is_seeded(code=obj.code))
+
+    def get_actions(self, request: HttpRequest) -> dict[str, Any]:
+        # Bulk delete would bypass the per-object check that protects seeded reasons.
+        actions: dict[str, Any] = super().get_actions(request)
+        actions.pop("delete_selected", None)
+        return actions
