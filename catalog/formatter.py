@@ -5,6 +5,7 @@ Everything the client reads comes from the catalog; a status or reason missing
 from it still answers in the same shape and is logged as a catalog gap.
 """
 
+import functools
 import json
 import logging
 from http import HTTPStatus
@@ -12,7 +13,7 @@ from typing import Any
 
 from django.core.exceptions import DisallowedHost
 from django.http import HttpRequest, HttpResponse
-from django.urls import NoReverseMatch, reverse
+from django.urls import NoReverseMatch, get_urlconf, reverse
 
 from catalog.conf import catalog_settings
 from catalog.requests import REQUEST_ID_HEADER, is_oauth_request, request_id_get
@@ -98,6 +99,8 @@ def error_response(request: HttpRequest, error: ApiError) -> HttpResponse:
 
 
 def wants_problem_json(request: HttpRequest) -> bool:
+    if PROBLEM_JSON not in request.META.get("HTTP_ACCEPT", ""):
+        return False  # the usual case, without parsing the Accept header
     preferred = request.get_preferred_type([JSON, PROBLEM_JSON])
     return bool(preferred == PROBLEM_JSON)
 
@@ -106,16 +109,22 @@ def help_url(request: HttpRequest, code: str) -> str:
     """The link to the reason's anchor on the error-reference page."""
     base = catalog_settings.HELP_URL
     if not base:
-        try:
-            path = reverse("catalog:reference")
-        except NoReverseMatch:
-            path = "/errors/"
+        path = reference_path(get_urlconf())
         try:
             base = request.build_absolute_uri(path)
         except DisallowedHost:
             # handler400 runs for a bad Host header: never use that host again.
             base = path
     return f"{base}#{code}"
+
+
+@functools.lru_cache(maxsize=16)
+def reference_path(urlconf: str | None) -> str:
+    """The reference page's path, reversed once per URLconf (reverse() is the slow part)."""
+    try:
+        return reverse("catalog:reference", urlconf=urlconf)
+    except NoReverseMatch:
+        return "/errors/"
 
 
 def status_phrase(status: int) -> str:

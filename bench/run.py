@@ -1,0 +1,297 @@
+"""
+The error-path benchmark: `make bench` (see README, "Benchmarks").
+
+Starts the project under gunicorn (two sync workers, 127.0.0.1) with the
+benchmark-only settings, on SQLite + local memory and on PostgreSQL + Redis, and
+measures each case with wrk, interleaving the cases over several rounds. Prints
+medians and the ratios the targets are about, and writes them to
+bench/results.md. A second server with a catalog of 1,000 reasons runs beside
+the first, so that the two are measured side by side.
+"""
+
+import argparse
+import json
+import os
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from collections.abc import Iterator
+from contextlib import ExitStack, contextmanager
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+
+BASE_DIR = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(BASE_DIR))
+
+from tests.servers import fetch, gunicorn, manage, production_env  # noqa: E402
+
+RESULTS = BASE_DIR / "bench" / "results.md"
+LARGE_CATALOG = 1000
+
+
+@dataclass(frozen=True)
+class Case:
+    key: str
+    label: str
+    path: str
+    server: str = "small"
+    revalidate: bool = False
+
+
+# Compared cases stand next to each other, so each pair is measured back to back.
+CASES = [
+    Case("ping", "DRF 200 (/api/ping)", "/api/ping"),
+    Case("drf_404", "404, DRF's default handler", "/api/bench/drf-default/missing"),
+    Case("catalog_404", "404, catalog handler", "/api/bench/catalog/missing"),
+    Case(
+        "catalog_404_large",
+        "404, catalog handler, 1,000 reasons",
+        "/api/bench/catalog/missing",
+        "large",
+    ),
+    Case("naive_404", "404, naive catalog (a query per error)", "/api/bench/naive/missing"),
+    Case("unknown_catalog", "unknown path, catalog 404 view", "/api/no-such-endpoint"),
+    Case("unknown_django", "unknown path, Django's default 404 view", "/nowhere/at-all"),
+    Case("page", "reference page, fresh", "/errors/"),
+    Case("page_304", "reference page, 304 revalidation", "/errors/", revalidate=True),
+    Case("page_304_large", "reference page 304, 1,000 reasons", "/errors/", "large", True),
+]
+
+
+@dataclass
+class Samples:
+    rps: list[float] = field(default_factory=list)
+    p50: list[float] = field(default_factory=list)
+    p99: list[float] = field(default_factory=list)
+
+
+def wrk(url: str, seconds: float, headers: dict[str, str]) -> tuple[float, float, float]:
+    """Requests per second, p50 and p99 latency (ms) of one bounded wrk run."""
+    command = ["wrk", "-t2", "-c8", f"-d{max(1, round(seconds))}s", "--latency", "--timeout", "5s"]
+    for name, value in headers.items():
+        command += ["-H", f"{name}: {value}"]
+    output = subprocess.run(
+        [*command, url], capture_output=True, text=True, check=True, timeout=seconds + 30
+    ).stdout
+    rps = float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1))  # type: ignore[union-attr]
+    return rps, _percentile(output, "50%"), _percentile(output, "99%")
+
+
+def _percentile(output: str, label: str) -> float:
+    match = re.search(rf"^\s+{label}\s+([\d.]+)(us|ms|s)\s*$", output, re.M)
+    assert match, output
+    value, unit = float(match.group(1)), match.group(2)
+    return value / 1000 if unit == "us" else value * 1000 if unit == "s" else value
+
+
+def large_catalog_script(total: int) -> str:
+    return (
+        "from django.db import transaction\n"
+        "from catalog.models import ErrorReason, ErrorStatus\n"
+        "from catalog.services import catalog_version_bump\n"
+        "statuses = list(ErrorStatus.objects.all())\n"
+        f"missing = {total} - ErrorReason.objects.count()\n"
+        "ErrorReason.objects.bulk_create([ErrorReason(status=statuses[i % len(statuses)], "
+        "code=f'bench_reason_{i:04d}', message=f'Benchmark reason {i}', "
+        "troubleshooting='Benchmark text. ' * 20) for i in range(missing)])\n"
+        "with transaction.atomic():\n    catalog_version_bump()\n"
+        "print(ErrorReason.objects.count())\n"
+    )
+
+
+@contextmanager
+def backend(name: str, folder: Path) -> Iterator[dict[str, dict[str, str]]]:
+    """Environments for the small and the large catalog's servers, migrated and seeded."""
+    envs: dict[str, dict[str, str]] = {}
+    for size, number in (("small", 11), ("large", 10)):
+        if name == "sqlite":
+            database, redis = f"sqlite:///{folder / f'{size}.sqlite3'}", ""
+        else:
+            db = f"bench_{size}"
+            for sql in (f"DROP DATABASE IF EXISTS {db}", f"CREATE DATABASE {db}"):
+                subprocess.run(
+                    ["psql", "-h", "127.0.0.1", "-U", "postgres", "-q", "-c", sql],
+                    check=True,
+                    capture_output=True,
+                )
+            database, redis = (
+                f"postgres://postgres@127.0.0.1:5432/{db}",
+                f"redis://127.0.0.1:6379/{number}",
+            )
+            subprocess.run(
+                ["redis-cli", "-n", str(number), "flushdb"], check=True, capture_output=True
+            )
+        envs[size] = production_env(
+            DJANGO_SETTINGS_MODULE="bench.settings",
+            DATABASE_URL=database,
+            REDIS_URL=redis,
+            DJANGO_STATIC_ROOT=str(folder / "static"),
+            API_RATE_LIMIT="100000000/m",
+            DJANGO_LOG_LEVEL="ERROR",
+        )
+        manage("migrate", "--no-input", env=envs[size])
+    manage("collectstatic", "--no-input", env=envs["small"])
+    count = manage(
+        "shell", "--no-imports", "-c", large_catalog_script(LARGE_CATALOG), env=envs["large"]
+    )
+    print(f"  large catalog: {count.strip()} reasons")
+    yield envs
+
+
+def measure(servers: dict[str, str], rounds: int, seconds: float) -> dict[str, Samples]:
+    samples = {case.key: Samples() for case in CASES}
+    etags = {size: fetch(f"{base}/errors/")[1].get("ETag", "") for size, base in servers.items()}
+    for case in CASES:  # warm every worker and cache; not counted
+        wrk(f"{servers[case.server]}{case.path}", 1, {})
+    for round_number in range(rounds):
+        for case in CASES:
+            headers = {"If-None-Match": etags[case.server]} if case.revalidate else {}
+            if case.revalidate and not etags[case.server]:
+                continue
+            rps, p50, p99 = wrk(f"{servers[case.server]}{case.path}", seconds, headers)
+            samples[case.key].rps.append(rps)
+            samples[case.key].p50.append(p50)
+            samples[case.key].p99.append(p99)
+        print(f"  round {round_number + 1}/{rounds} done")
+    return samples
+
+
+def propagation(env: dict[str, str], base: str, edits: int) -> list[float]:
+    """Seconds from each edit's commit until both workers serve the new text."""
+    workers = {fetch(f"{base}/api/nope")[1]["X-Worker-PID"] for _ in range(40)}
+    return [edit_propagation(env, base, workers, edit) for edit in range(edits)]
+
+
+def edit_propagation(env: dict[str, str], base: str, workers: set[str], edit: int) -> float:
+    marker = f"Bench edit {edit} "
+    script = (
+        "import time; from catalog.models import ErrorReason\n"
+        "r = ErrorReason.objects.get(code='endpoint_not_found')\n"
+        f"r.message = {marker + '{method} {path}'!r}; r.save(); print(time.time())\n"
+    )
+    seen: dict[str, float] = {}
+    stop = threading.Event()
+
+    def poll() -> None:
+        while not stop.is_set():
+            _, headers, body = fetch(f"{base}/api/nope")
+            if json.loads(body)["msg"].startswith(marker):
+                seen.setdefault(headers["X-Worker-PID"], time.time())
+
+    pollers = [threading.Thread(target=poll) for _ in range(3)]
+    for poller in pollers:
+        poller.start()
+    committed = float(manage("shell", "--no-imports", "-c", script, env=env).strip())
+    deadline = time.time() + 10
+    while set(seen) < workers and time.time() < deadline:
+        time.sleep(0.01)
+    stop.set()
+    for poller in pollers:
+        poller.join()
+    return max(seen.values()) - committed if set(seen) >= workers else float("inf")
+
+
+def report(name: str, samples: dict[str, Samples], moves: list[float]) -> list[str]:
+    medians = {key: statistics.median(s.rps) for key, s in samples.items() if s.rps}
+
+    def ratio(a: str, b: str) -> float:
+        """The median of the per-round ratios: each round measured a and b back to back."""
+        pairs = list(zip(samples[a].rps, samples[b].rps, strict=False))
+        return statistics.median(x / y for x, y in pairs) if pairs else float("nan")
+
+    lines = [
+        f"### {name}",
+        "",
+        "| case | req/s (median) | p50 ms | p99 ms | ratio to DRF default 404 |",
+        "|---|---|---|---|---|",
+    ]
+    for case in CASES:
+        s = samples[case.key]
+        if not s.rps:
+            lines.append(f"| {case.label} | not measured (no ETag) | | | |")
+            continue
+        lines.append(
+            f"| {case.label} | {medians[case.key]:.0f} | {statistics.median(s.p50):.2f} | "
+            f"{statistics.median(s.p99):.2f} | {ratio(case.key, 'drf_404'):.2f} |"
+        )
+    targets = [
+        ("catalog 404 ÷ DRF default-handler 404", ratio("catalog_404", "drf_404"), ">= 0.95"),
+        ("catalog 404 ÷ naive catalog 404", ratio("catalog_404", "naive_404"), ">= 2"),
+        (
+            "unknown path: catalog ÷ Django default 404",
+            ratio("unknown_catalog", "unknown_django"),
+            ">= 0.95",
+        ),
+        (
+            "catalog 404: 1,000 reasons ÷ 11 statuses",
+            ratio("catalog_404_large", "catalog_404"),
+            "within 5%",
+        ),
+        (
+            "page 304: 1,000 reasons ÷ 11 statuses",
+            ratio("page_304_large", "page_304"),
+            "within 5%",
+        ),
+    ]
+    lines += ["", "| target | measured | wanted | met |", "|---|---|---|---|"]
+    for label, value, wanted in targets:
+        met = (
+            (value >= float(wanted.split()[-1]))
+            if wanted.startswith(">=")
+            else abs(1 - value) <= 0.05
+        )
+        lines.append(f"| {label} | {value:.2f} | {wanted} | {'yes' if met else 'NO'} |")
+    finite = [t for t in moves if t != float("inf")]
+    lines += [
+        "",
+        f"Catalog edit reaching both workers: median {statistics.median(moves) * 1000:.0f} ms, "
+        f"max {max(moves) * 1000:.0f} ms over {len(moves)} edits"
+        f"{'' if len(finite) == len(moves) else ' (some never arrived!)'} (target: within 1 s).",
+        "",
+    ]
+    return lines
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--backend", choices=["sqlite", "postgres", "both"], default="both")
+    parser.add_argument("--rounds", type=int, default=5)
+    parser.add_argument("--seconds", type=int, default=2, help="per case and round")
+    parser.add_argument("--edits", type=int, default=5)
+    args = parser.parse_args()
+    if not shutil.which("wrk"):
+        sys.exit("wrk is missing: apt-get install wrk")
+    names = ["sqlite", "postgres"] if args.backend == "both" else [args.backend]
+    lines = [
+        "# Benchmark results",
+        "",
+        f"`make bench` on {datetime.now(UTC):%Y-%m-%d %H:%M} UTC, {os.cpu_count()} cores; gunicorn with "
+        f"two sync workers on 127.0.0.1; wrk -t2 -c8, {args.rounds} rounds of {args.seconds:g} s per case, "
+        "cases interleaved; medians over the rounds.",
+        "",
+    ]
+    for name in names:
+        print(f"{name}:")
+        with tempfile.TemporaryDirectory(prefix="morpheus-bench-") as tmp, ExitStack() as stack:
+            envs = stack.enter_context(backend(name, Path(tmp)))
+            servers = {size: stack.enter_context(gunicorn(env)) for size, env in envs.items()}
+            samples = measure(servers, args.rounds, args.seconds)
+            moves = propagation(envs["small"], servers["small"], args.edits)
+        label = "SQLite + local-memory cache" if name == "sqlite" else "PostgreSQL + Redis"
+        section = report(label, samples, moves)
+        print("\n".join(section))
+        lines += section
+    RESULTS.write_text("\n".join(lines) + "\n")
+    print(f"written to {RESULTS.relative_to(BASE_DIR)}")
+
+
+if __name__ == "__main__":
+    main()
