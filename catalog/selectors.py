@@ -103,7 +103,8 @@ def catalog_load(*, version: int) -> Catalog:
         )
         for row in ErrorStatus.objects.prefetch_related("reasons")
     ]
-    return Catalog.from_statuses(statuses, version=version)
+    updated_at = CatalogVersion.objects.values_list("updated_at", flat=True).first()
+    return Catalog.from_statuses(statuses, version=version, updated_at=updated_at)
 
 
 def _refresh_due() -> bool:

@@ -5,6 +5,7 @@ the bodies on the wire.
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from datetime import datetime
 from typing import Any, NotRequired, TypedDict
 
 
@@ -37,13 +38,17 @@ class Catalog:
     version: int
     statuses: Mapping[int, Status]
     reasons: Mapping[str, Reason]
+    updated_at: datetime | None = None  # when the version stamp last moved (Last-Modified)
 
     @classmethod
-    def from_statuses(cls, statuses: list[Status], *, version: int) -> "Catalog":
+    def from_statuses(
+        cls, statuses: list[Status], *, version: int, updated_at: datetime | None = None
+    ) -> "Catalog":
         return cls(
             version=version,
             statuses={entry.status: entry for entry in statuses},
             reasons={reason.code: reason for entry in statuses for reason in entry.reasons},
+            updated_at=updated_at,
         )
 
 

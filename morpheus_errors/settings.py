@@ -59,6 +59,8 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "rest_framework",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",
     "catalog",
     "morpheus_errors.api",
 ]
@@ -175,6 +177,19 @@ REST_FRAMEWORK = {
     ],
     "DEFAULT_AUTHENTICATION_CLASSES": [],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
+    "DEFAULT_SCHEMA_CLASS": "catalog.schema.CatalogAutoSchema",
+}
+
+# OpenAPI at /api/schema/, Swagger UI at /api/docs/ with no external assets.
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Morpheus API (error catalog reference)",
+    "DESCRIPTION": "Every error response is built from the error catalog; see /errors/.",
+    "VERSION": "0.1.0",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
+    "POSTPROCESSING_HOOKS": ["drf_spectacular.hooks.postprocess_schema_enums"],
 }
 
 RATELIMIT_USE_CACHE = "default"
