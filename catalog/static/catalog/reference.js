@@ -2,6 +2,8 @@
 // page's Content-Security-Policy allows no inline script.
 (function () {
   "use strict";
+  var toc = document.querySelector("details.toc");
+  if (toc && window.matchMedia("(max-width: 60rem)").matches) { toc.open = false; }
   var input = document.getElementById("error-filter");
   if (!input) { return; }
   input.parentElement.hidden = false;
@@ -25,7 +27,12 @@
       var visible = !query || section.querySelector("article.reason:not([hidden])") !== null ||
         status.indexOf(query) === 0;
       if (visible && query && status.indexOf(query) === 0) {
-        section.querySelectorAll("article.reason").forEach(function (r) { r.hidden = false; shown += 1; });
+        section.querySelectorAll("article.reason").forEach(function (r) {
+          r.hidden = false;
+          shown += 1;
+          var item = document.querySelector('.toc li[data-code="' + r.id + '"]');
+          if (item) { item.hidden = false; }
+        });
       }
       section.hidden = !visible;
       tocStatuses.forEach(function (item) {
