@@ -6,14 +6,16 @@ Full-page screenshots go to test-results/ (git-ignored).
 """
 
 import json
-import os
 import shutil
 import urllib.error
 import urllib.request
+from collections.abc import Callable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
+from typing import Any
 
 import pytest
-from playwright.sync_api import sync_playwright
+from playwright.sync_api import Browser, Page, sync_playwright
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
@@ -22,86 +24,114 @@ VIEWPORTS = {"phone": {"width": 390, "height": 844}, "desktop": {"width": 1366, 
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
+InBrowser = Callable[[Callable[[Browser], Any]], Any]
 
-def error_body(url: str) -> dict[str, object]:
+
+@pytest.fixture(scope="module")
+def in_browser() -> Iterator[InBrowser]:
+    """
+    Runs a function with the browser in a thread of its own: Playwright's sync API
+    keeps an event loop running in its thread, and Django would then hand that
+    thread other database connections than the test's.
+    """
+    assert Path(CHROMIUM).exists(), "install Debian's chromium: apt-get install -y chromium"
+    executor = ThreadPoolExecutor(max_workers=1)
+    playwright = executor.submit(lambda: sync_playwright().start()).result()
+    browser = executor.submit(
+        lambda: playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+    ).result()
+    yield lambda function: executor.submit(function, browser).result(timeout=120)
+    executor.submit(browser.close).result()
+    executor.submit(playwright.stop).result()
+    executor.shutdown()
+
+
+def error_body(url: str) -> dict[str, Any]:
     try:
         urllib.request.urlopen(url)  # noqa: S310 - the live test server on loopback
     except urllib.error.HTTPError as error:
-        body: dict[str, object] = json.loads(error.read())
+        body: dict[str, Any] = json.loads(error.read())
         return body
     raise AssertionError(f"{url} did not fail")
 
 
-@pytest.fixture(scope="module")
-def browser():
-    assert Path(CHROMIUM).exists(), "install Debian's chromium: apt-get install -y chromium"
-    # Playwright's sync API runs an event loop in this thread; the database work of
-    # the test itself stays synchronous (the documented pytest-django workaround).
-    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
-    try:
-        with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-            yield browser
-            browser.close()
-    finally:
-        os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
+def screenshot(page: Page, name: str, *, full_page: bool = True) -> None:
+    RESULTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(RESULTS / f"{name}.png"), full_page=full_page)
 
 
 @pytest.mark.parametrize("device", sorted(VIEWPORTS))
-def test_a_help_url_from_a_real_error_lands_on_its_reason(live_server, browser, device):
+def test_a_help_url_from_a_real_error_lands_on_its_reason(live_server, in_browser, device):
     body = error_body(f"{live_server.url}/api/error-codes/499")
     assert body["code"] == "not_found"
-    help_url = str(body["helpUrl"])
+    help_url = body["helpUrl"]
     assert help_url == f"{live_server.url}/errors/#not_found"
-    page = browser.new_page(viewport=VIEWPORTS[device], is_mobile=device == "phone")
-    console_errors: list[str] = []
-    page.on("console", lambda m: console_errors.append(m.text) if m.type == "error" else None)
+    viewport = VIEWPORTS[device]
 
-    page.goto(help_url)
+    def follow(browser: Browser) -> None:
+        page = browser.new_page(viewport=viewport, is_mobile=device == "phone")
+        errors: list[str] = []
+        page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+        page.on("pageerror", lambda error: errors.append(str(error)))
+        page.goto(help_url)
 
-    target = page.locator("article#not_found")
-    assert target.is_visible()
-    assert page.evaluate("location.hash") == "#not_found"
-    assert page.evaluate("document.querySelector(':target').id") == "not_found"
-    box = target.bounding_box()
-    assert box is not None
-    assert 0 <= box["y"] < VIEWPORTS[device]["height"] / 2
-    assert "Error code not found" not in target.inner_text()  # the page shows its own example
-    width = page.evaluate("document.documentElement.scrollWidth")
-    assert width <= VIEWPORTS[device]["width"], "no horizontal scrolling of the page"
-    assert console_errors == []
-    RESULTS.mkdir(exist_ok=True)
-    page.screenshot(path=str(RESULTS / f"reference-{device}-at-not_found.png"))
-    page.evaluate("window.scrollTo(0, 0)")  # sticky parts are drawn where the scroll is
-    page.screenshot(path=str(RESULTS / f"reference-{device}.png"), full_page=True)
-    page.close()
+        target = page.locator("article#not_found")
+        assert target.is_visible()
+        assert page.evaluate("document.querySelector(':target').id") == "not_found"
+        box = target.bounding_box()
+        assert box is not None
+        assert 0 <= box["y"] < viewport["height"] / 2, "the reason is at the top of the window"
+        assert page.evaluate("document.documentElement.scrollWidth") <= viewport["width"]
+        assert errors == []
+        screenshot(page, f"reference-{device}-at-not_found", full_page=False)
+        page.evaluate("window.scrollTo(0, 0)")  # sticky parts are drawn where the scroll is
+        screenshot(page, f"reference-{device}")
+        page.close()
 
-
-def test_the_filter_narrows_the_page_to_matching_reasons(live_server, browser):
-    page = browser.new_page(viewport=VIEWPORTS["desktop"])
-    page.goto(f"{live_server.url}/errors/")
-
-    page.fill("#error-filter", "token")
-
-    visible = page.locator("article.reason:visible")
-    assert sorted(visible.evaluate_all("els => els.map(e => e.id)")) == [
-        "invalid_token",
-        "token_expired",
-    ]
-    page.fill("#error-filter", "")
-    assert page.locator("article.reason:visible").count() > 10
-    page.close()
+    in_browser(follow)
 
 
-def test_the_not_found_page_looks_like_the_reference(live_server, browser):
-    page = browser.new_page(viewport=VIEWPORTS["desktop"])
+def test_the_filter_narrows_the_page_to_matching_reasons(live_server, in_browser):
+    def filter_page(browser: Browser) -> None:
+        page = browser.new_page(viewport=VIEWPORTS["desktop"])
+        page.goto(f"{live_server.url}/errors/")
 
-    response = page.goto(f"{live_server.url}/no/such/page")
+        page.fill("#error-filter", "token")
 
-    assert response is not None and response.status == 404
-    assert page.locator(".site-header").is_visible()
-    page.click("text=About this error")
-    assert page.evaluate("location.hash") == "#not_found"
-    RESULTS.mkdir(exist_ok=True)
-    page.screenshot(path=str(RESULTS / "not-found-desktop.png"), full_page=True)
-    page.close()
+        shown = page.locator("article.reason:visible").evaluate_all("els => els.map(e => e.id)")
+        assert sorted(shown) == ["invalid_token", "token_expired"]
+        assert page.locator("section.status-section[data-status]:visible").count() == 1
+        page.fill("#error-filter", "")
+        assert page.locator("article.reason:visible").count() == 19
+        page.close()
+
+    in_browser(filter_page)
+
+
+def test_the_not_found_page_looks_like_the_reference(live_server, in_browser):
+    def not_found(browser: Browser) -> None:
+        page = browser.new_page(viewport=VIEWPORTS["desktop"])
+        response = page.goto(f"{live_server.url}/no/such/page")
+
+        assert response is not None and response.status == 404
+        assert page.locator(".site-header").is_visible()
+        screenshot(page, "not-found-desktop")
+        page.click("text=About this error")
+        assert page.evaluate("location.hash") == "#not_found"
+        page.close()
+
+    in_browser(not_found)
+
+
+def test_the_page_prints_without_navigation(live_server, in_browser):
+    def printed(browser: Browser) -> None:
+        page = browser.new_page(viewport=VIEWPORTS["desktop"])
+        page.goto(f"{live_server.url}/errors/")
+        page.emulate_media(media="print")
+
+        assert not page.locator(".sidebar").is_visible()
+        assert not page.locator(".site-header").is_visible()
+        assert page.locator("article#not_found").is_visible()
+        page.close()
+
+    in_browser(printed)
