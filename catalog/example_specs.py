@@ -39,7 +39,10 @@ def _authed(method: str, path: str, raises: Callable[[], Exception]) -> ExampleS
 
 def _validation_error() -> Exception:
     return drf.ValidationError(
-        {"name": ["This field may not be blank."], "plan": {"id": ["A valid integer is required."]}}
+        {
+            "name": ["This field may not be blank."],
+            "plan": {"id": ["A valid integer is required."]},
+        }
     )
 
 

@@ -40,7 +40,10 @@ class Example:
 
     @property
     def request_text(self) -> str:
-        lines = [f"{self.method} {self.path} HTTP/1.1", *(f"{k}: {v}" for k, v in self.request_headers)]
+        lines = [
+            f"{self.method} {self.path} HTTP/1.1",
+            *(f"{k}: {v}" for k, v in self.request_headers),
+        ]
         return "\n".join(lines) + (f"\n\n{self.request_body}" if self.request_body else "")
 
     @property
@@ -120,7 +123,7 @@ def _respond(spec: ExampleSpec, reason: Reason, request: ExampleRequest) -> Http
     if spec.raises is not None:
         view = _ExampleView(spec.resource)
         return ExampleHandler(spec.raises(), {"request": request, "view": view}).run()
-    params = {name: spec.resource for name in reason.placeholders}
+    params = dict.fromkeys(reason.placeholders, spec.resource)
     return error_response(request, ApiError(reason.status, reason.code, params=params))
 
 
@@ -129,4 +132,3 @@ class _ExampleView:
     """What the handler reads of a view: the name of the resource it serves."""
 
     catalog_resource: str
-

@@ -34,8 +34,13 @@ from catalog.selectors import catalog_get
 from catalog.serializers import ErrorSerializer
 from catalog.types import Catalog
 
-ALWAYS_CODES = ("not_acceptable", "rate_limited", "server_error", "maintenance")
-ALWAYS_CODES += ("service_unavailable",)
+ALWAYS_CODES = (
+    "not_acceptable",
+    "rate_limited",
+    "server_error",
+    "maintenance",
+    "service_unavailable",
+)
 AUTHENTICATION_CODES = ("not_authenticated", "invalid_token", "token_expired")
 PERMISSION_CODES = ("permission_denied",)
 BODY_CODES = ("invalid", "parse_error")
@@ -56,7 +61,7 @@ class CatalogAutoSchema(AutoSchema):
             response = error_openapi_response(
                 catalog, status, codes, request=request, resource=self.catalog_resource()
             )
-            responses[str(status)] = self._get_response_for_code(
+            responses[str(status)] = self._get_response_for_code(  # type: ignore[no-untyped-call]
                 response, str(status), direction=direction
             )
         return dict(sorted(responses.items()))

@@ -25,7 +25,7 @@ class ErrorReasonSerializer(_HelpUrlMixin, serializers.Serializer[Reason]):
     troubleshooting = serializers.CharField(help_text="Markdown.")
     helpUrl = serializers.SerializerMethodField()
 
-    def get_helpUrl(self, reason: Reason) -> str:  # noqa: N802 - the wire name
+    def get_helpUrl(self, reason: Reason) -> str:
         return self._help_url(reason.code)
 
 
@@ -37,7 +37,7 @@ class ErrorCodeSerializer(_HelpUrlMixin, serializers.Serializer[Status]):
     helpUrl = serializers.SerializerMethodField()
     reasons = ErrorReasonSerializer(many=True)
 
-    def get_helpUrl(self, entry: Status) -> str:  # noqa: N802 - the wire name
+    def get_helpUrl(self, entry: Status) -> str:
         return self._help_url(str(entry.status))
 
 
@@ -49,12 +49,12 @@ class ListMetaSerializer(serializers.Serializer[Any]):
 
 
 class ErrorCodeListSerializer(serializers.Serializer[Any]):
-    errorCodes = ErrorCodeSerializer(many=True)  # noqa: N815 - the wire name
+    errorCodes = ErrorCodeSerializer(many=True)
     meta = ListMetaSerializer()
 
 
 class ErrorCodeDetailSerializer(serializers.Serializer[Any]):
-    errorCode = ErrorCodeSerializer()  # noqa: N815 - the wire name
+    errorCode = ErrorCodeSerializer()
 
 
 class ErrorSerializer(serializers.Serializer[Any]):
@@ -62,13 +62,20 @@ class ErrorSerializer(serializers.Serializer[Any]):
 
     success = serializers.BooleanField(help_text="Always false.")
     msg = serializers.CharField(help_text="The catalog message, placeholders filled.")
-    errors = serializers.DictField(
-        child=serializers.CharField(), help_text="Per-field messages of a 400 invalid."
-    )
     status = serializers.IntegerField(help_text="The HTTP status.")
     code = serializers.CharField(help_text="The reason's stable machine code.")
     title = serializers.CharField()
-    helpUrl = serializers.CharField(help_text="The reason's anchor on the reference page.")  # noqa: N815
-    requestId = serializers.CharField(help_text="Equals the X-Request-ID header.")  # noqa: N815
+    helpUrl = serializers.CharField(help_text="The reason's anchor on the reference page.")
+    requestId = serializers.CharField(help_text="Equals the X-Request-ID header.")
     error = serializers.CharField(required=False, help_text="OAuth 2.0 error (401, /oauth/).")
     error_description = serializers.CharField(required=False, help_text="OAuth 2.0: the msg.")
+
+    def get_fields(self) -> dict[str, serializers.Field[Any, Any, Any, Any]]:
+        # "errors" is a member of the body but the name of a Serializer property.
+        fields = super().get_fields()
+        errors = serializers.DictField(
+            child=serializers.CharField(), help_text="Per-field messages of a 400 invalid."
+        )
+        ordered = list(fields.items())
+        ordered.insert(2, ("errors", errors))
+        return dict(ordered)

@@ -74,8 +74,8 @@ class ErrorCodeView(APIView):
     def catalog_json(self, request: Request, catalog: Catalog) -> bytes:
         def build() -> bytes:
             entries = [catalog.statuses[status] for status in sorted(catalog.statuses)]
-            data = ErrorCodeSerializer(entries, many=True, context={"request": request}).data
-            return json_bytes(data)
+            context = {"request": request}
+            return json_bytes([ErrorCodeSerializer(e, context=context).data for e in entries])
 
         return rendered_get(name="error-codes", catalog=catalog, request=request, build=build)
 

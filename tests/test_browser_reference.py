@@ -113,7 +113,8 @@ def test_the_not_found_page_looks_like_the_reference(live_server, in_browser):
         page = browser.new_page(viewport=VIEWPORTS["desktop"])
         response = page.goto(f"{live_server.url}/no/such/page")
 
-        assert response is not None and response.status == 404
+        assert response is not None
+        assert response.status == 404
         assert page.locator(".site-header").is_visible()
         screenshot(page, "not-found-desktop")
         page.click("text=About this error")
