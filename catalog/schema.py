@@ -64,6 +64,7 @@ class CatalogAutoSchema(AutoSchema):
             responses[str(status)] = self._get_response_for_code(  # type: ignore[no-untyped-call]
                 response, str(status), direction=direction
             )
+            responses[str(status)]["headers"] = error_headers(status)
         return dict(sorted(responses.items()))
 
     def catalog_error_codes(self) -> list[str]:
@@ -100,6 +101,22 @@ def errors_by_status(catalog: Catalog, codes: Iterable[str]) -> dict[int, list[s
         if reason is not None:
             grouped.setdefault(reason.status, []).append(code)
     return grouped
+
+
+def error_headers(status: int) -> dict[str, Any]:
+    """The headers every error carries, and those HTTP requires of its status."""
+    string = {"schema": {"type": "string"}}
+    headers: dict[str, Any] = {
+        "X-Request-ID": {**string, "description": "Equals requestId in the body."}
+    }
+    if status == 401:
+        headers["WWW-Authenticate"] = {**string, "description": "The Bearer challenge."}
+    if status == 405:
+        headers["Allow"] = {**string, "description": "The methods the endpoint accepts."}
+    if status in (429, 503):
+        retry = {"schema": {"type": "integer"}, "description": "Seconds to wait."}
+        headers["Retry-After"] = retry
+    return headers
 
 
 def error_openapi_response(
@@ -146,6 +163,7 @@ def error_responses(
         }
         responses[str(status)] = {
             "description": response.description,
+            "headers": error_headers(status),
             "content": {"application/json": {"schema": ERROR_COMPONENT_REF, "examples": examples}},
         }
     return responses

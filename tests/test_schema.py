@@ -163,3 +163,16 @@ def test_swagger_ui_is_served_with_no_external_asset(client):
     assert script.status_code == 200
     assert script["Content-Type"].startswith("application/javascript")
     assert "/api/schema/" in script.content.decode()
+
+
+def test_error_responses_document_the_headers_http_requires(client):
+    listing = schema(client)["paths"]["/api/error-codes"]["get"]
+    private = generated(path("api/private", PrivateView.as_view()))["paths"]["/api/private"]
+
+    assert set(listing["responses"]["429"]["headers"]) == {"X-Request-ID", "Retry-After"}
+    assert set(listing["responses"]["503"]["headers"]) == {"X-Request-ID", "Retry-After"}
+    assert set(listing["responses"]["406"]["headers"]) == {"X-Request-ID"}
+    assert set(private["get"]["responses"]["401"]["headers"]) == {
+        "X-Request-ID",
+        "WWW-Authenticate",
+    }

@@ -369,3 +369,35 @@ def test_the_json_catalog_revalidates_with_etags_and_follows_edits(
     assert again.status_code == 200
     assert again.json()["errorCode"]["title"] == "Gone For Good"
     assert client.get("/api/error-codes", HTTP_IF_NONE_MATCH=first["ETag"]).status_code == 200
+
+
+@override_settings(
+    CACHES={
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": "redis://127.0.0.1:9/0",
+            "OPTIONS": {"socket_connect_timeout": 0.2, "socket_timeout": 0.2},
+        }
+    }
+)
+def test_with_the_cache_unreachable_the_page_and_catalog_still_answer(client):
+    page = client.get("/errors/")
+    listing = client.get("/api/error-codes")
+
+    assert page.status_code == 200
+    assert '<article class="reason" id="not_found"' in page.content.decode()
+    assert listing.status_code == 200
+    assert listing.json()["meta"]["total"] == 11
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_with_the_database_unreachable_the_page_answers_from_the_built_in_seed(
+    client, database_unreachable
+):
+    response = client.get("/errors/")
+
+    assert response.status_code == 200
+    content = response.content.decode()
+    assert '<article class="reason" id="service_unavailable"' in content
+    assert "Last-Modified" not in response
+    assert_no_leak(response)
