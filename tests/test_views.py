@@ -401,3 +401,21 @@ def test_with_the_database_unreachable_the_page_answers_from_the_built_in_seed(
     assert '<article class="reason" id="service_unavailable"' in content
     assert "Last-Modified" not in response
     assert_no_leak(response)
+
+
+@override_settings(CATALOG_REFRESH_INTERVAL=0)
+def test_a_reason_added_in_the_admin_gets_an_example_from_the_real_formatter(client):
+    status = ErrorStatus.objects.get(status=429)
+    ErrorReason.objects.create(
+        status=status,
+        code="quota_exceeded",
+        message="Your {resource} quota is used up",
+        placeholders="resource",
+    )
+
+    examples = page_examples(client.get("/errors/").content.decode())
+
+    head, _, body = examples["quota_exceeded"].partition("\n\n")
+    assert head.startswith("HTTP/1.1 429 Too Many Requests\n")
+    assert json.loads(body)["msg"] == "Your instance quota is used up"
+    assert json.loads(body)["helpUrl"] == "http://testserver/errors/#quota_exceeded"
