@@ -8,6 +8,7 @@ and the catalog's Last-Modified, and a revalidation with either answers 304.
 
 import hashlib
 import logging
+import secrets
 from collections.abc import Callable
 
 from django.core.cache import caches
@@ -21,12 +22,15 @@ from catalog.types import Catalog
 logger = logging.getLogger(__name__)
 
 RENDER_TIMEOUT = 24 * 60 * 60
+# Renderings also depend on the code, templates and hashed static names of the
+# release: a process of a new deploy never reuses what an older one cached.
+PROCESS_TOKEN = secrets.token_hex(4)
 
 
 def cache_key(*, name: str, catalog: Catalog, request: HttpRequest) -> str:
     """Per rendering, catalog version and origin (pages hold absolute helpUrls)."""
     origin = hashlib.sha256(f"{request.scheme}://{request.get_host()}".encode()).hexdigest()
-    return f"catalog:render:{name}:v{catalog.version}:{origin[:16]}"
+    return f"catalog:render:{name}:v{catalog.version}:{origin[:16]}:{PROCESS_TOKEN}"
 
 
 def rendered_get(
