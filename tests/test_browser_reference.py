@@ -82,6 +82,7 @@ def test_a_help_url_from_a_real_error_lands_on_its_reason(live_server, in_browse
         assert box is not None
         assert 0 <= box["y"] < viewport["height"] / 2, "the reason is at the top of the window"
         assert page.evaluate("document.documentElement.scrollWidth") <= viewport["width"]
+        assert page.locator(".toc-list a.current").get_attribute("href") == "#not_found"
         assert errors == []
         screenshot(page, f"reference-{device}-at-not_found", full_page=False)
         page.evaluate("window.scrollTo(0, 0)")  # sticky parts are drawn where the scroll is

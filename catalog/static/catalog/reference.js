@@ -4,6 +4,18 @@
   "use strict";
   var toc = document.querySelector("details.toc");
   if (toc && window.matchMedia("(max-width: 60rem)").matches) { toc.open = false; }
+  function markCurrent() {
+    document.querySelectorAll(".toc-list a.current").forEach(function (a) {
+      a.classList.remove("current");
+    });
+    if (!location.hash) { return; }
+    document.querySelectorAll(".toc-list a").forEach(function (a) {
+      if (a.getAttribute("href") === location.hash) { a.classList.add("current"); }
+    });
+  }
+  markCurrent();
+  window.addEventListener("hashchange", markCurrent);
+
   var input = document.getElementById("error-filter");
   if (!input) { return; }
   input.parentElement.hidden = false;
