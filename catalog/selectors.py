@@ -104,8 +104,14 @@ def catalog_load(*, version: int) -> Catalog:
         for row in ErrorStatus.objects.prefetch_related("reasons")
     ]
     state = CatalogVersion.objects.filter(pk=1).first()
-    retry_after = state.maintenance_retry_after if state and state.maintenance else None
-    return Catalog.from_statuses(statuses, version=version, maintenance_retry_after=retry_after)
+    return Catalog.from_statuses(
+        statuses,
+        version=version,
+        updated_at=state.updated_at if state else None,
+        maintenance_retry_after=state.maintenance_retry_after
+        if state and state.maintenance
+        else None,
+    )
 
 
 def _refresh_due() -> bool:

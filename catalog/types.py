@@ -5,6 +5,7 @@ the bodies on the wire.
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from datetime import datetime
 from typing import Any, NotRequired, TypedDict
 
 
@@ -38,16 +39,23 @@ class Catalog:
     statuses: Mapping[int, Status]
     reasons: Mapping[str, Reason]
     maintenance_retry_after: int | None = None  # None: not in maintenance
+    updated_at: datetime | None = None  # when the version stamp last moved (Last-Modified)
 
     @classmethod
     def from_statuses(
-        cls, statuses: list[Status], *, version: int, maintenance_retry_after: int | None = None
+        cls,
+        statuses: list[Status],
+        *,
+        version: int,
+        maintenance_retry_after: int | None = None,
+        updated_at: datetime | None = None,
     ) -> "Catalog":
         return cls(
             version=version,
             statuses={entry.status: entry for entry in statuses},
             reasons={reason.code: reason for entry in statuses for reason in entry.reasons},
             maintenance_retry_after=maintenance_retry_after,
+            updated_at=updated_at,
         )
 
 

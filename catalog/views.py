@@ -1,11 +1,125 @@
+"""
+The error-reference page and the JSON catalog, both from the live catalog and
+both cached per catalog version with ETag/Last-Modified revalidation.
+"""
+
+from typing import Any
+
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.template.loader import render_to_string
+from django.views.decorators.http import require_safe
+from drf_spectacular.utils import extend_schema
+from rest_framework.exceptions import NotFound
+from rest_framework.permissions import AllowAny
+from rest_framework.request import Request
+from rest_framework.views import APIView
 
+from catalog.caching import conditional_response, rendered_get
+from catalog.examples import example_get
+from catalog.formatter import json_bytes
 from catalog.selectors import catalog_get
+from catalog.serializers import (
+    ErrorCodeDetailSerializer,
+    ErrorCodeListSerializer,
+    ErrorCodeSerializer,
+)
+from catalog.types import Catalog
+
+# No inline script or style anywhere: the page's script and styles are static files.
+CONTENT_SECURITY_POLICY = (
+    "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+    "connect-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
+)
 
 
+@require_safe
 def reference(request: HttpRequest) -> HttpResponse:
     """The error-reference page: every status and reason of the live catalog."""
     catalog = catalog_get()
+    content = rendered_get(
+        name="reference",
+        catalog=catalog,
+        request=request,
+        build=lambda: render_to_string(
+            "catalog/reference.html", reference_context(catalog, request), request=request
+        ).encode(),
+    )
+    response = HttpResponse(content)
+    response["Content-Security-Policy"] = CONTENT_SECURITY_POLICY
+    return conditional_response(request, response, catalog=catalog)
+
+
+def reference_context(catalog: Catalog, request: HttpRequest) -> dict[str, Any]:
     statuses = [catalog.statuses[status] for status in sorted(catalog.statuses)]
-    return render(request, "catalog/reference.html", {"statuses": statuses})
+    sections = [
+        {
+            "status": entry,
+            "reasons": [
+                {"reason": reason, "example": example_get(reason, request=request)}
+                for reason in entry.reasons
+            ],
+        }
+        for entry in statuses
+    ]
+    return {"sections": sections, "statuses": statuses, "catalog": catalog}
+
+
+class ErrorCodeView(APIView):
+    """Public, unauthenticated reads of the catalog."""
+
+    authentication_classes = []
+    permission_classes = [AllowAny]
+    catalog_resource = "error code"
+
+    def catalog_json(self, request: Request, catalog: Catalog) -> bytes:
+        def build() -> bytes:
+            entries = [catalog.statuses[status] for status in sorted(catalog.statuses)]
+            context = {"request": request}
+            return json_bytes([ErrorCodeSerializer(e, context=context).data for e in entries])
+
+        return rendered_get(name="error-codes", catalog=catalog, request=request, build=build)
+
+    def json_response(self, request: Request, content: bytes, catalog: Catalog) -> HttpResponse:
+        response = HttpResponse(content, content_type="application/json")
+        return conditional_response(request._request, response, catalog=catalog)
+
+
+class ErrorCodeListView(ErrorCodeView):
+    @extend_schema(
+        operation_id="listErrorCodes",
+        summary="List the error codes",
+        description="Every HTTP status of the error catalog, with its reasons.",
+        responses=ErrorCodeListSerializer,
+    )
+    def get(self, request: Request) -> HttpResponse:
+        catalog = catalog_get()
+        entries = self.catalog_json(request, catalog)
+        total = len(catalog.statuses)
+        meta = json_bytes({"offset": 0, "max": total, "size": total, "total": total})
+        content = b'{"errorCodes": ' + entries + b', "meta": ' + meta + b"}"
+        return self.json_response(request, content, catalog)
+
+
+class ErrorCodeDetailView(ErrorCodeView):
+    catalog_error_codes = ("not_found",)
+
+    @extend_schema(
+        operation_id="getErrorCode",
+        summary="Get an error code",
+        description="One HTTP status of the error catalog, with its reasons.",
+        responses=ErrorCodeDetailSerializer,
+    )
+    def get(self, request: Request, status: int) -> HttpResponse:
+        catalog = catalog_get()
+        entry = catalog.statuses.get(status)
+        if entry is None:
+            raise NotFound()
+        content = rendered_get(
+            name=f"error-code-{status}",
+            catalog=catalog,
+            request=request,
+            build=lambda: json_bytes(
+                {"errorCode": ErrorCodeSerializer(entry, context={"request": request}).data}
+            ),
+        )
+        return self.json_response(request, content, catalog)

@@ -61,6 +61,8 @@ INSTALLED_APPS = [
     "rest_framework",
     "oauth2_provider",
     "simple_history",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",
     "catalog",
     "morpheus_errors.api",
 ]
@@ -182,6 +184,22 @@ REST_FRAMEWORK = {
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
     "DEFAULT_THROTTLE_CLASSES": ["morpheus_errors.api.throttling.RatelimitThrottle"],
+    "DEFAULT_SCHEMA_CLASS": "catalog.schema.CatalogAutoSchema",
+}
+
+# OpenAPI at /api/schema/, Swagger UI at /api/docs/ with no external assets.
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Morpheus API (error catalog reference)",
+    "DESCRIPTION": "Every error response is built from the error catalog; see /errors/.",
+    "VERSION": "0.1.0",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "morpheus_errors.api.schema.token_path",
+    ],
 }
 
 # Tokens as Morpheus issues them: the password grant of the public client morph-api.

@@ -133,6 +133,14 @@ CORPUS = [
         authenticated=False,
     ),
     BadInput(
+        "token as multipart without a boundary",
+        "POST",
+        "/oauth/token?client_id=morph-api&grant_type=password",
+        b"username=a&password=b",
+        {"Content-Type": "multipart/form-data"},
+        authenticated=False,
+    ),
+    BadInput(
         "token with a null byte",
         "POST",
         "/oauth/token?client_id=morph-api&grant_type=password",

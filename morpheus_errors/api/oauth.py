@@ -12,19 +12,15 @@ from typing import Any
 
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse, JsonResponse, QueryDict
+from django.http.multipartparser import MultiPartParserError
 from oauth2_provider.views import TokenView
 
 from catalog.formatter import error_response
+from catalog.oauth import oauth_error_response
 from catalog.types import ApiError
 from morpheus_errors.api.throttling import ratelimit_usage
 
 FORM_TYPES = ("application/x-www-form-urlencoded", "multipart/form-data")
-OAUTH_ERRORS = {
-    # oauthlib's error -> (status, catalog code)
-    "invalid_grant": (400, "invalid_grant"),
-    "invalid_client": (401, "invalid_client"),
-    "unsupported_grant_type": (400, "unsupported_grant_type"),
-}
 
 
 class MorpheusTokenView(TokenView):  # type: ignore[misc]
@@ -33,7 +29,10 @@ class MorpheusTokenView(TokenView):  # type: ignore[misc]
     def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         if request.body and request.content_type not in FORM_TYPES:
             return oauth_error(request, "invalid_request")
-        move_query_into_form(request)
+        try:
+            move_query_into_form(request)
+        except MultiPartParserError:  # e.g. multipart/form-data without a boundary
+            return oauth_error_response(request, "invalid_request")
         if has_null_character(request.POST):
             return oauth_error(request, "invalid_request")  # PostgreSQL can't even look it up
         limited = token_request_limited(request)
@@ -85,11 +84,4 @@ def token_request_limited(request: HttpRequest) -> HttpResponse | None:
 
 
 def oauth_error(request: HttpRequest, oauth_code: str) -> HttpResponse:
-    status, code = OAUTH_ERRORS.get(oauth_code, (400, "invalid_request"))
-    params = {"grant_type": request.POST.get("grant_type", "")[:50]}
-    error = ApiError(status, code, params=params, oauth_error=oauth_code)
-    if status == 401:
-        error.headers["WWW-Authenticate"] = 'Basic realm="oauth"'
-    response = error_response(request, error)
-    response["Cache-Control"] = "no-store"
-    return response
+    return oauth_error_response(request, oauth_code, grant_type=request.POST.get("grant_type", ""))

@@ -1,0 +1,70 @@
+"""
+Rendered pages and JSON of the catalog, cached per catalog version.
+
+The key holds the catalog version, so a committed edit (which moves the version)
+drops every cached rendering at once; the response carries an ETag of its bytes
+and the catalog's Last-Modified, and a revalidation with either answers 304.
+"""
+
+import hashlib
+import logging
+import secrets
+from collections.abc import Callable
+
+from django.core.cache import caches
+from django.http import HttpRequest, HttpResponse
+from django.utils.cache import get_conditional_response, patch_cache_control
+from django.utils.http import http_date, quote_etag
+
+from catalog.conf import catalog_settings
+from catalog.types import Catalog
+
+logger = logging.getLogger(__name__)
+
+RENDER_TIMEOUT = 24 * 60 * 60
+# Renderings also depend on the code, templates and hashed static names of the
+# release: a process of a new deploy never reuses what an older one cached.
+PROCESS_TOKEN = secrets.token_hex(4)
+
+
+def cache_key(*, name: str, catalog: Catalog, request: HttpRequest) -> str:
+    """Per rendering, catalog version and origin (pages hold absolute helpUrls)."""
+    origin = hashlib.sha256(f"{request.scheme}://{request.get_host()}".encode()).hexdigest()
+    return f"catalog:render:{name}:v{catalog.version}:{origin[:16]}:{PROCESS_TOKEN}"
+
+
+def rendered_get(
+    *, name: str, catalog: Catalog, request: HttpRequest, build: Callable[[], bytes]
+) -> bytes:
+    """The cached rendering, built and stored on a miss; a broken cache only costs a render."""
+    key = cache_key(name=name, catalog=catalog, request=request)
+    cache = caches[catalog_settings.CACHE_ALIAS]
+    try:
+        content: bytes | None = cache.get(key)
+    except Exception:
+        logger.warning("catalog: cache unreachable, rendering %s without it", name)
+        return build()
+    if content is None:
+        content = build()
+        try:
+            cache.set(key, content, RENDER_TIMEOUT)
+        except Exception:
+            logger.warning("catalog: could not cache the rendering of %s", name)
+    return content
+
+
+def conditional_response(
+    request: HttpRequest, response: HttpResponse, *, catalog: Catalog
+) -> HttpResponse:
+    """Adds ETag and Last-Modified, and answers 304 when the client's copy is current."""
+    etag = quote_etag(hashlib.sha256(response.content).hexdigest()[:32])
+    response["ETag"] = etag
+    last_modified = catalog.updated_at.timestamp() if catalog.updated_at else None
+    if last_modified is not None:
+        response["Last-Modified"] = http_date(int(last_modified))
+    # Revalidate every time: an edit in the admin must show at once.
+    patch_cache_control(response, no_cache=True, public=True)
+    conditional = get_conditional_response(
+        request, etag=etag, last_modified=int(last_modified or 0) or None, response=response
+    )
+    return conditional or response

@@ -1,0 +1,134 @@
+"""
+Example requests and the responses the real handler answers to them.
+
+Every reason of the catalog gets an example: a request a client could send and
+the exception the API raises for it. The response is produced by the catalog's
+own exception handler and formatter from the live catalog, so the reference
+page and the OpenAPI examples never drift from what the API answers.
+"""
+
+import hashlib
+import json
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+from django.core.exceptions import DisallowedHost
+from django.http import HttpRequest, HttpResponse
+
+from catalog import example_specs
+from catalog.example_specs import ExampleSpec
+from catalog.formatter import error_response
+from catalog.handlers import ExceptionHandler
+from catalog.types import ApiError, Reason
+
+EXAMPLE_HOST = "localhost"
+
+
+@dataclass(frozen=True)
+class Example:
+    """One reason's example: the request, then the status, headers and body answered."""
+
+    code: str
+    method: str
+    path: str
+    request_headers: tuple[tuple[str, str], ...]
+    request_body: str
+    status: int
+    reason_phrase: str
+    headers: tuple[tuple[str, str], ...]
+    body: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def request_text(self) -> str:
+        lines = [
+            f"{self.method} {self.path} HTTP/1.1",
+            *(f"{k}: {v}" for k, v in self.request_headers),
+        ]
+        return "\n".join(lines) + (f"\n\n{self.request_body}" if self.request_body else "")
+
+    @property
+    def response_text(self) -> str:
+        lines = [f"HTTP/1.1 {self.status} {self.reason_phrase}"]
+        lines += [f"{name}: {value}" for name, value in self.headers]
+        return "\n".join(lines) + "\n\n" + json.dumps(self.body, indent=2, ensure_ascii=False)
+
+
+class ExampleRequest(HttpRequest):
+    """A request as a client would send it, on the host (and scheme) of the page's request."""
+
+    def __init__(self, spec: ExampleSpec, *, code: str, origin: HttpRequest | None) -> None:
+        super().__init__()
+        self.method = spec.method
+        self.path = self.path_info = spec.path.split("?", 1)[0]
+        self._scheme = origin.scheme if origin is not None and origin.scheme else "http"
+        host = _origin_host(origin)
+        self.META = {"HTTP_HOST": host, "HTTP_X_REQUEST_ID": example_request_id(code)}
+        for name, value in spec.headers.items():
+            self.META["HTTP_" + name.upper().replace("-", "_")] = value
+        self.host = host
+
+    def _get_scheme(self) -> str:
+        return self._scheme
+
+
+def _origin_host(origin: HttpRequest | None) -> str:
+    try:
+        return origin.get_host() if origin is not None else EXAMPLE_HOST
+    except DisallowedHost:
+        return EXAMPLE_HOST
+
+
+class ExampleHandler(ExceptionHandler):
+    """The real handler, minus what belongs to a real failure: rollback, logging, signals."""
+
+    def run(self) -> HttpResponse:
+        return self.build_response(self.convert_exception())
+
+
+def example_request_id(code: str) -> str:
+    """A stable request id per reason, so the page (and its ETag) is the same on every worker."""
+    return hashlib.sha256(code.encode()).hexdigest()[:16]
+
+
+def example_get(
+    reason: Reason, *, request: HttpRequest | None = None, resource: str | None = None
+) -> Example:
+    """
+    The example of a reason, answered by the real handler from the live catalog;
+    ``resource`` names what the endpoint serves ({resource}), as a view's catalog_resource.
+    """
+    spec = example_specs.EXAMPLE_SPECS.get(reason.code) or example_specs.default_spec(reason)
+    if resource:
+        spec = replace(spec, resource=resource)
+    example_request = ExampleRequest(spec, code=reason.code, origin=request)
+    response = _respond(spec, reason, example_request)
+    headers = [*response.items(), *spec.response_headers.items()]
+    request_headers = [("Host", example_request.host), *spec.headers.items()]
+    return Example(
+        code=reason.code,
+        method=spec.method,
+        path=spec.path,
+        request_headers=tuple(request_headers),
+        request_body=spec.body,
+        status=response.status_code,
+        reason_phrase=response.reason_phrase,
+        headers=tuple((name, value) for name, value in headers if name != "Content-Length"),
+        body=json.loads(response.content),
+    )
+
+
+def _respond(spec: ExampleSpec, reason: Reason, request: ExampleRequest) -> HttpResponse:
+    if spec.view is not None:
+        return spec.view(request)
+    if spec.raises is not None:
+        view = _ExampleView(spec.resource)
+        return ExampleHandler(spec.raises(), {"request": request, "view": view}).run()
+    params = dict.fromkeys(reason.placeholders, spec.resource)
+    return error_response(request, ApiError(reason.status, reason.code, params=params))
+
+
+@dataclass(frozen=True)
+class _ExampleView:
+    """What the handler reads of a view: the name of the resource it serves."""
+
+    catalog_resource: str

@@ -1,0 +1,169 @@
+"""
+OpenAPI (drf-spectacular) for an API whose errors come from the catalog.
+
+CatalogAutoSchema (REST_FRAMEWORK["DEFAULT_SCHEMA_CLASS"]) documents, on every
+operation, the error responses it can answer, with the ``Error`` component and
+one named example per catalog reason, each produced by the real handler from
+the live catalog: editing the catalog changes the documented examples.
+
+Which errors an operation can answer is decided from the view:
+
+- always: 406 not_acceptable, 429 rate_limited, 500 server_error,
+  503 maintenance and service_unavailable;
+- 401 not_authenticated, invalid_token, token_expired unless its permission
+  classes are only AllowAny; 403 permission_denied when they go beyond
+  IsAuthenticated;
+- 400 invalid and parse_error for methods with a body;
+- plus the codes the view names: ``catalog_error_codes = ("not_found", "gone")``.
+
+A path that is not a DRF view (an OAuth token endpoint, say) gets the same
+responses from error_responses() in a POSTPROCESSING_HOOKS function.
+"""
+
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from django.http import HttpRequest
+from drf_spectacular.openapi import AutoSchema
+from drf_spectacular.utils import OpenApiExample, OpenApiResponse
+from rest_framework.permissions import AllowAny, IsAuthenticated
+
+from catalog.examples import example_get
+from catalog.formatter import status_phrase
+from catalog.selectors import catalog_get
+from catalog.serializers import ErrorSerializer
+from catalog.types import Catalog
+
+ALWAYS_CODES = (
+    "not_acceptable",
+    "rate_limited",
+    "server_error",
+    "maintenance",
+    "service_unavailable",
+)
+AUTHENTICATION_CODES = ("not_authenticated", "invalid_token", "token_expired")
+PERMISSION_CODES = ("permission_denied",)
+BODY_CODES = ("invalid", "parse_error")
+BODY_METHODS = frozenset({"POST", "PUT", "PATCH"})
+ERROR_COMPONENT_REF = {"$ref": "#/components/schemas/Error"}
+
+
+class CatalogAutoSchema(AutoSchema):
+    def _get_response_bodies(self, direction: Any = "response") -> dict[str, Any]:
+        responses: dict[str, Any] = super()._get_response_bodies(direction)
+        if direction != "response":
+            return responses
+        catalog = catalog_get()
+        request = getattr(self.view, "request", None)
+        for status, codes in errors_by_status(catalog, self.catalog_error_codes()).items():
+            if str(status) in responses:
+                continue
+            response = error_openapi_response(
+                catalog, status, codes, request=request, resource=self.catalog_resource()
+            )
+            responses[str(status)] = self._get_response_for_code(  # type: ignore[no-untyped-call]
+                response, str(status), direction=direction
+            )
+            responses[str(status)]["headers"] = error_headers(status)
+        return dict(sorted(responses.items()))
+
+    def catalog_error_codes(self) -> list[str]:
+        """The catalog reasons this operation can answer; override to change the rules."""
+        return view_error_codes(self.view, self.method)
+
+    def catalog_resource(self) -> str | None:
+        """What the view serves, for the {resource} of the examples (as the handler names it)."""
+        name = getattr(self.view, "catalog_resource", None)
+        queryset = getattr(self.view, "queryset", None)
+        if name is None and queryset is not None:
+            name = queryset.model._meta.verbose_name
+        return str(name) if name else None
+
+
+def view_error_codes(view: Any, method: str) -> list[str]:
+    codes = list(ALWAYS_CODES)
+    permissions = [type(permission) for permission in view.get_permissions()]
+    if not all(issubclass(permission, AllowAny) for permission in permissions):
+        codes += AUTHENTICATION_CODES
+    if any(not issubclass(p, (AllowAny, IsAuthenticated)) for p in permissions):
+        codes += PERMISSION_CODES
+    if method.upper() in BODY_METHODS:
+        codes += BODY_CODES
+    codes += getattr(view, "catalog_error_codes", ())
+    return list(dict.fromkeys(codes))
+
+
+def errors_by_status(catalog: Catalog, codes: Iterable[str]) -> dict[int, list[str]]:
+    """Catalog codes grouped under their status; codes the catalog lacks are left out."""
+    grouped: dict[int, list[str]] = {}
+    for code in codes:
+        reason = catalog.reasons.get(code)
+        if reason is not None:
+            grouped.setdefault(reason.status, []).append(code)
+    return grouped
+
+
+def error_headers(status: int) -> dict[str, Any]:
+    """The headers every error carries, and those HTTP requires of its status."""
+    string = {"schema": {"type": "string"}}
+    headers: dict[str, Any] = {
+        "X-Request-ID": {**string, "description": "Equals requestId in the body."}
+    }
+    if status == 401:
+        headers["WWW-Authenticate"] = {**string, "description": "The Bearer challenge."}
+    if status == 405:
+        headers["Allow"] = {**string, "description": "The methods the endpoint accepts."}
+    if status in (429, 503):
+        retry = {"schema": {"type": "integer"}, "description": "Seconds to wait."}
+        headers["Retry-After"] = retry
+    return headers
+
+
+def error_openapi_response(
+    catalog: Catalog,
+    status: int,
+    codes: Sequence[str],
+    *,
+    request: HttpRequest | None,
+    resource: str | None = None,
+) -> OpenApiResponse:
+    entry = catalog.statuses.get(status)
+    title = entry.title if entry else status_phrase(status)
+    examples = [
+        OpenApiExample(
+            name=code,
+            summary=catalog.reasons[code].message,
+            value=example_get(catalog.reasons[code], request=request, resource=resource).body,
+            status_codes=[str(status)],
+            response_only=True,
+        )
+        for code in codes
+    ]
+    description = f"{title}: {entry.description}" if entry else title
+    return OpenApiResponse(response=ErrorSerializer, description=description, examples=examples)
+
+
+def error_responses(
+    codes: Iterable[str], *, request: HttpRequest | None = None, resource: str | None = None
+) -> dict[str, dict[str, Any]]:
+    """
+    OpenAPI responses for a path added by hand (a POSTPROCESSING_HOOKS function):
+    ``operation["responses"].update(error_responses(["invalid_token"], request=request))``.
+    They refer to the ``Error`` component, which every DRF operation already registers.
+    """
+    catalog = catalog_get()
+    responses: dict[str, dict[str, Any]] = {}
+    for status, status_codes in errors_by_status(catalog, codes).items():
+        response = error_openapi_response(
+            catalog, status, status_codes, request=request, resource=resource
+        )
+        examples = {
+            example.name: {"summary": example.summary, "value": example.value}
+            for example in response.examples or []
+        }
+        responses[str(status)] = {
+            "description": response.description,
+            "headers": error_headers(status),
+            "content": {"application/json": {"schema": ERROR_COMPONENT_REF, "examples": examples}},
+        }
+    return responses

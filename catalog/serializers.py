@@ -1,0 +1,81 @@
+"""
+The JSON catalog and the error body, as DRF serializers: they shape the
+responses and give drf-spectacular the OpenAPI components (ErrorCode, Error).
+"""
+
+from typing import Any
+
+from rest_framework import serializers
+
+from catalog.formatter import help_url
+from catalog.types import Reason, Status
+
+
+class _HelpUrlMixin:
+    context: dict[str, Any]
+
+    def _help_url(self, anchor: str) -> str:
+        return help_url(self.context["request"], anchor)
+
+
+class ErrorReasonSerializer(_HelpUrlMixin, serializers.Serializer[Reason]):
+    code = serializers.CharField(help_text="The stable machine code clients match on.")
+    message = serializers.CharField(help_text="The msg template; {placeholders} are filled.")
+    placeholders = serializers.ListField(child=serializers.CharField())
+    troubleshooting = serializers.CharField(help_text="Markdown.")
+    helpUrl = serializers.SerializerMethodField()
+
+    def get_helpUrl(self, reason: Reason) -> str:
+        return self._help_url(reason.code)
+
+
+class ErrorCodeSerializer(_HelpUrlMixin, serializers.Serializer[Status]):
+    status = serializers.IntegerField()
+    title = serializers.CharField()
+    description = serializers.CharField()
+    troubleshooting = serializers.CharField(help_text="Markdown.")
+    helpUrl = serializers.SerializerMethodField()
+    reasons = ErrorReasonSerializer(many=True)
+
+    def get_helpUrl(self, entry: Status) -> str:
+        return self._help_url(str(entry.status))
+
+
+class ListMetaSerializer(serializers.Serializer[Any]):
+    offset = serializers.IntegerField()
+    max = serializers.IntegerField()
+    size = serializers.IntegerField()
+    total = serializers.IntegerField()
+
+
+class ErrorCodeListSerializer(serializers.Serializer[Any]):
+    errorCodes = ErrorCodeSerializer(many=True)
+    meta = ListMetaSerializer()
+
+
+class ErrorCodeDetailSerializer(serializers.Serializer[Any]):
+    errorCode = ErrorCodeSerializer()
+
+
+class ErrorSerializer(serializers.Serializer[Any]):
+    """The Morpheus error body (schema component ``Error``)."""
+
+    success = serializers.BooleanField(help_text="Always false.")
+    msg = serializers.CharField(help_text="The catalog message, placeholders filled.")
+    status = serializers.IntegerField(help_text="The HTTP status.")
+    code = serializers.CharField(help_text="The reason's stable machine code.")
+    title = serializers.CharField()
+    helpUrl = serializers.CharField(help_text="The reason's anchor on the reference page.")
+    requestId = serializers.CharField(help_text="Equals the X-Request-ID header.")
+    error = serializers.CharField(required=False, help_text="OAuth 2.0 error (401, /oauth/).")
+    error_description = serializers.CharField(required=False, help_text="OAuth 2.0: the msg.")
+
+    def get_fields(self) -> dict[str, serializers.Field[Any, Any, Any, Any]]:
+        # "errors" is a member of the body but the name of a Serializer property.
+        fields = super().get_fields()
+        errors = serializers.DictField(
+            child=serializers.CharField(), help_text="Per-field messages of a 400 invalid."
+        )
+        ordered = list(fields.items())
+        ordered.insert(2, ("errors", errors))
+        return dict(ordered)

@@ -1,0 +1,57 @@
+// Filters the error reference by status, code or message. A static file: the
+// page's Content-Security-Policy allows no inline script.
+(function () {
+  "use strict";
+  var toc = document.querySelector("details.toc");
+  if (toc && window.matchMedia("(max-width: 60rem)").matches) { toc.open = false; }
+  function markCurrent() {
+    document.querySelectorAll(".toc-list a.current").forEach(function (a) {
+      a.classList.remove("current");
+    });
+    if (!location.hash) { return; }
+    document.querySelectorAll(".toc-list a").forEach(function (a) {
+      if (a.getAttribute("href") === location.hash) { a.classList.add("current"); }
+    });
+  }
+  markCurrent();
+  window.addEventListener("hashchange", markCurrent);
+
+  var input = document.getElementById("error-filter");
+  if (!input) { return; }
+  input.parentElement.hidden = false;
+  var reasons = Array.prototype.slice.call(document.querySelectorAll("article.reason"));
+  var sections = Array.prototype.slice.call(document.querySelectorAll("section.status-section[data-status]"));
+  var tocStatuses = Array.prototype.slice.call(document.querySelectorAll(".toc-status"));
+  var empty = document.querySelector(".filter-empty");
+
+  function apply() {
+    var query = input.value.trim().toLowerCase();
+    var shown = 0;
+    reasons.forEach(function (reason) {
+      var match = !query || reason.getAttribute("data-text").indexOf(query) !== -1;
+      reason.hidden = !match;
+      var link = document.querySelector('.toc li[data-code="' + reason.id + '"]');
+      if (link) { link.hidden = !match; }
+      if (match) { shown += 1; }
+    });
+    sections.forEach(function (section) {
+      var status = section.getAttribute("data-status");
+      var visible = !query || section.querySelector("article.reason:not([hidden])") !== null ||
+        status.indexOf(query) === 0;
+      if (visible && query && status.indexOf(query) === 0) {
+        section.querySelectorAll("article.reason").forEach(function (r) {
+          r.hidden = false;
+          shown += 1;
+          var item = document.querySelector('.toc li[data-code="' + r.id + '"]');
+          if (item) { item.hidden = false; }
+        });
+      }
+      section.hidden = !visible;
+      tocStatuses.forEach(function (item) {
+        if (item.getAttribute("data-status") === status) { item.hidden = !visible; }
+      });
+    });
+    if (empty) { empty.hidden = shown > 0 || !query; }
+  }
+  input.addEventListener("input", apply);
+})();

@@ -1,0 +1,12 @@
+from django import template
+from django.utils.safestring import SafeString
+
+from catalog.rendering import markdown_html
+
+register = template.Library()
+
+
+@register.filter(name="markdown")
+def markdown_filter(text: str) -> SafeString:
+    """Catalog Markdown as sanitized HTML: {{ status.troubleshooting|markdown }}."""
+    return markdown_html(text)

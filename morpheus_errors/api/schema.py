@@ -1,0 +1,70 @@
+"""OpenAPI for what drf-spectacular can't see: the token endpoint is a plain Django view."""
+
+from typing import Any
+
+from django.http import HttpRequest
+
+from catalog.schema import error_responses
+
+TOKEN_ERRORS = [
+    "invalid_grant",
+    "unsupported_grant_type",
+    "invalid_request",
+    "invalid_client",
+    "rate_limited",
+    "server_error",
+    "service_unavailable",
+]
+FORM_FIELDS = {
+    "client_id": {"type": "string", "example": "morph-api"},
+    "grant_type": {"type": "string", "enum": ["password", "refresh_token"]},
+    "scope": {"type": "string", "example": "write"},
+    "username": {"type": "string"},
+    "password": {"type": "string", "format": "password"},
+    "refresh_token": {"type": "string"},
+}
+TOKEN = {
+    "type": "object",
+    "required": ["access_token", "token_type", "expires_in", "scope"],
+    "properties": {
+        "access_token": {"type": "string"},
+        "refresh_token": {"type": "string"},
+        "token_type": {"type": "string", "enum": ["bearer"]},
+        "expires_in": {"type": "integer"},
+        "scope": {"type": "string"},
+    },
+}
+
+
+def token_path(
+    result: dict[str, Any], generator: Any, request: HttpRequest | None, public: bool
+) -> dict[str, Any]:
+    """POSTPROCESSING_HOOKS: POST /oauth/token as Morpheus clients call it."""
+    query = [
+        {"name": name, "in": "query", "required": False, "schema": FORM_FIELDS[name]}
+        for name in ("client_id", "grant_type", "scope")
+    ]
+    result["paths"]["/oauth/token"] = {
+        "post": {
+            "operationId": "oauth_token_create",
+            "summary": "Get an access token (password grant) or refresh one",
+            "tags": ["oauth"],
+            "security": [],
+            "parameters": query,
+            "requestBody": {
+                "content": {
+                    "application/x-www-form-urlencoded": {
+                        "schema": {"type": "object", "properties": FORM_FIELDS}
+                    }
+                }
+            },
+            "responses": {
+                "200": {
+                    "description": "An access token",
+                    "content": {"application/json": {"schema": TOKEN}},
+                },
+                **error_responses(TOKEN_ERRORS, request=request),
+            },
+        }
+    }
+    return result
