@@ -14,7 +14,7 @@ from rest_framework.permissions import AllowAny
 from rest_framework.request import Request
 from rest_framework.views import APIView
 
-from catalog.caching import conditional_response, rendered_get
+from catalog.caching import Rendering, conditional_response, rendered_get
 from catalog.examples import example_get
 from catalog.formatter import json_bytes
 from catalog.selectors import catalog_get
@@ -36,7 +36,7 @@ CONTENT_SECURITY_POLICY = (
 def reference(request: HttpRequest) -> HttpResponse:
     """The error-reference page: every status and reason of the live catalog."""
     catalog = catalog_get()
-    content = rendered_get(
+    rendering = rendered_get(
         name="reference",
         catalog=catalog,
         request=request,
@@ -44,9 +44,9 @@ def reference(request: HttpRequest) -> HttpResponse:
             "catalog/reference.html", reference_context(catalog, request), request=request
         ).encode(),
     )
-    response = HttpResponse(content)
+    response = HttpResponse(rendering.content)
     response["Content-Security-Policy"] = CONTENT_SECURITY_POLICY
-    return conditional_response(request, response, catalog=catalog)
+    return conditional_response(request, response, catalog=catalog, etag=rendering.etag)
 
 
 def reference_context(catalog: Catalog, request: HttpRequest) -> dict[str, Any]:
@@ -71,17 +71,13 @@ class ErrorCodeView(APIView):
     permission_classes = [AllowAny]
     catalog_resource = "error code"
 
-    def catalog_json(self, request: Request, catalog: Catalog) -> bytes:
-        def build() -> bytes:
-            entries = [catalog.statuses[status] for status in sorted(catalog.statuses)]
-            context = {"request": request}
-            return json_bytes([ErrorCodeSerializer(e, context=context).data for e in entries])
-
-        return rendered_get(name="error-codes", catalog=catalog, request=request, build=build)
-
-    def json_response(self, request: Request, content: bytes, catalog: Catalog) -> HttpResponse:
-        response = HttpResponse(content, content_type="application/json")
-        return conditional_response(request._request, response, catalog=catalog)
+    def json_response(
+        self, request: Request, rendering: Rendering, catalog: Catalog
+    ) -> HttpResponse:
+        response = HttpResponse(rendering.content, content_type="application/json")
+        return conditional_response(
+            request._request, response, catalog=catalog, etag=rendering.etag
+        )
 
 
 class ErrorCodeListView(ErrorCodeView):
@@ -93,11 +89,20 @@ class ErrorCodeListView(ErrorCodeView):
     )
     def get(self, request: Request) -> HttpResponse:
         catalog = catalog_get()
-        entries = self.catalog_json(request, catalog)
-        total = len(catalog.statuses)
-        meta = json_bytes({"offset": 0, "max": total, "size": total, "total": total})
-        content = b'{"errorCodes": ' + entries + b', "meta": ' + meta + b"}"
-        return self.json_response(request, content, catalog)
+
+        def build() -> bytes:
+            entries = [catalog.statuses[status] for status in sorted(catalog.statuses)]
+            context = {"request": request}
+            total = len(entries)
+            return json_bytes(
+                {
+                    "errorCodes": [ErrorCodeSerializer(e, context=context).data for e in entries],
+                    "meta": {"offset": 0, "max": total, "size": total, "total": total},
+                }
+            )
+
+        rendering = rendered_get(name="error-codes", catalog=catalog, request=request, build=build)
+        return self.json_response(request, rendering, catalog)
 
 
 class ErrorCodeDetailView(ErrorCodeView):
@@ -114,7 +119,7 @@ class ErrorCodeDetailView(ErrorCodeView):
         entry = catalog.statuses.get(status)
         if entry is None:
             raise NotFound()
-        content = rendered_get(
+        rendering = rendered_get(
             name=f"error-code-{status}",
             catalog=catalog,
             request=request,
@@ -122,4 +127,4 @@ class ErrorCodeDetailView(ErrorCodeView):
                 {"errorCode": ErrorCodeSerializer(entry, context={"request": request}).data}
             ),
         )
-        return self.json_response(request, content, catalog)
+        return self.json_response(request, rendering, catalog)

@@ -9,6 +9,7 @@ from django.test import Client
 from django.utils import timezone
 from oauth2_provider.models import AccessToken, Application
 
+from catalog.caching import renderings_clear
 from catalog.selectors import catalog_snapshot_reset
 from tests.outages import database_down
 
@@ -17,9 +18,11 @@ from tests.outages import database_down
 def _fresh_catalog_and_cache() -> Iterator[None]:
     """Each test starts with no catalog snapshot and an empty cache (rate counters, stamp)."""
     catalog_snapshot_reset()
+    renderings_clear()
     cache.clear()
     yield
     catalog_snapshot_reset()
+    renderings_clear()
     cache.clear()
 
 
