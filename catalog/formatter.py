@@ -111,7 +111,8 @@ def help_url(request: HttpRequest, code: str) -> str:
     if not base:
         path = reference_path(get_urlconf())
         try:
-            base = request.build_absolute_uri(path)
+            # What build_absolute_uri() gives for an absolute path, without its parsing.
+            base = f"{request.scheme}://{request.get_host()}{path}"
         except DisallowedHost:
             # handler400 runs for a bad Host header: never use that host again.
             base = path

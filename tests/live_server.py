@@ -5,8 +5,6 @@ the tests that prove an edit reaches every worker.
 
 import json
 import os
-import subprocess
-import sys
 import time
 import urllib.error
 import urllib.request
@@ -18,7 +16,7 @@ from pathlib import Path
 import pytest
 from django.db import connection
 
-from tests.servers import BASE_DIR, CLEAN_ENV, free_port
+from tests.servers import CLEAN_ENV, gunicorn
 
 WORKERS = 2
 
@@ -40,7 +38,6 @@ def test_database_url() -> str:
 @contextmanager
 def gunicorn_running(log: Path) -> Iterator[str]:
     """gunicorn serving the test settings on a free loopback port; yields its base URL."""
-    port = free_port()
     env = {
         **CLEAN_ENV,
         "DJANGO_SETTINGS_MODULE": "tests.settings",
@@ -48,27 +45,9 @@ def gunicorn_running(log: Path) -> Iterator[str]:
         "REDIS_URL": os.environ["REDIS_URL"],
         "DJANGO_DEBUG": "0",
     }
-    command = [sys.executable, "-m", "gunicorn", "tests.live_wsgi:application"]
-    command += ["--bind", f"127.0.0.1:{port}", "--workers", str(WORKERS), "--worker-class", "sync"]
-    with log.open("wb") as output:
-        process = subprocess.Popen(
-            command, env=env, cwd=BASE_DIR, stdout=output, stderr=subprocess.STDOUT
-        )
-    base = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 30
-        while time.monotonic() < deadline and process.poll() is None:
-            try:
-                if api_get(base, "/api/ping")[0] == 200:
-                    break
-            except OSError:
-                time.sleep(0.2)
-        else:
-            pytest.fail(f"gunicorn did not start within 30 s:\n{log.read_text()}")
+    app = "tests.live_wsgi:application"
+    with gunicorn(env, workers=WORKERS, app=app, log=log, ready_path="/api/ping") as base:
         yield base
-    finally:
-        process.terminate()
-        process.wait(timeout=10)
 
 
 def api_get(base: str, path: str) -> tuple[int, str, dict]:

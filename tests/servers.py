@@ -65,38 +65,46 @@ def manage(*args: str, env: dict[str, str]) -> str:
 
 
 @contextmanager
-def gunicorn(env: dict[str, str], *, workers: int = 2) -> Iterator[str]:
+def gunicorn(
+    env: dict[str, str],
+    *,
+    workers: int = 2,
+    app: str = "morpheus_errors.wsgi:application",
+    log: Path | None = None,
+    ready_path: str = "/errors/",
+) -> Iterator[str]:
     """Starts gunicorn, waits until it answers (30 s at most), yields its base URL."""
     port = free_port()
+    command = [sys.executable, "-m", "gunicorn", app, "--bind", f"127.0.0.1:{port}"]
+    output = log.open("wb") if log else subprocess.DEVNULL
     process = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "gunicorn",
-            "morpheus_errors.wsgi:application",
-            "--bind",
-            f"127.0.0.1:{port}",
-            "--workers",
-            str(workers),
-        ],
+        [*command, "--workers", str(workers)],
         env=env,
         cwd=BASE_DIR,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
+        stdout=output,
+        stderr=subprocess.STDOUT,
     )
     base = f"http://127.0.0.1:{port}"
     try:
         deadline = time.monotonic() + 30
-        while True:
+        while process.poll() is None:
             try:
-                if fetch(f"{base}/errors/")[0] == 200:
+                if fetch(f"{base}{ready_path}")[0] == 200:
                     break
             except OSError:
                 pass
             if time.monotonic() > deadline:
-                raise RuntimeError("gunicorn did not answer within 30 s")
+                break
             time.sleep(0.2)
+        else:
+            raise RuntimeError(f"gunicorn exited: {log.read_text() if log else ''}")
+        if time.monotonic() > deadline:
+            raise RuntimeError(
+                f"gunicorn did not answer within 30 s: {log.read_text() if log else ''}"
+            )
         yield base
     finally:
         process.terminate()
         process.wait(timeout=15)
+        if log:
+            output.close()  # type: ignore[union-attr]
