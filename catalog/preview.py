@@ -7,16 +7,14 @@ import json
 from dataclasses import dataclass
 
 from django.http import HttpRequest, QueryDict
-from django.utils.safestring import SafeString, mark_safe
-from markdown_it import MarkdownIt
+from django.utils.safestring import SafeString
 
 from catalog.formatter import error_body
 from catalog.models import ErrorReason, ErrorStatus
+from catalog.rendering import markdown_html
 from catalog.templating import template_errors
 from catalog.types import ApiError, Catalog, Reason, Status
 
-# CommonMark with raw HTML off: an editor's text can't inject markup into a page.
-_markdown = MarkdownIt("commonmark", {"html": False})
 PREVIEW_PATH = "/api/example"
 _COPIED_META = ("HTTP_HOST", "SERVER_NAME", "SERVER_PORT", "HTTP_X_FORWARDED_PROTO")
 
@@ -36,11 +34,6 @@ class StatusPreview:
     reasons: tuple[ReasonPreview, ...]
 
 
-def markdown_render(text: str) -> SafeString:
-    """Markdown to HTML, with raw HTML escaped and unsafe link schemes refused."""
-    return mark_safe(str(_markdown.render(text)))  # noqa: S308 (html is off: input is escaped)
-
-
 def status_preview(*, request: HttpRequest, status: Status) -> StatusPreview:
     """The preview of a status as it would be served, from a catalog made of just it."""
     catalog = Catalog.from_statuses([status], version=0)
@@ -53,12 +46,12 @@ def status_preview(*, request: HttpRequest, status: Status) -> StatusPreview:
                 ensure_ascii=False,
                 indent=2,
             ),
-            troubleshooting_html=markdown_render(reason.troubleshooting),
+            troubleshooting_html=markdown_html(reason.troubleshooting),
             problems=tuple(template_errors(reason.message, allowed=reason.placeholders)),
         )
         for reason in status.reasons
     )
-    return StatusPreview(status.status, markdown_render(status.troubleshooting), reasons)
+    return StatusPreview(status.status, markdown_html(status.troubleshooting), reasons)
 
 
 def status_from_instance(*, instance: ErrorStatus) -> Status:

@@ -6,7 +6,7 @@ import pytest
 from django.contrib.auth.models import User
 
 from catalog.models import ErrorReason, ErrorStatus
-from catalog.preview import markdown_render
+from catalog.rendering import markdown_html
 from tests.admin_forms import change_url, client_for, status_post, user_create
 from tests.asserts import assert_no_leak
 
@@ -84,7 +84,7 @@ def test_the_preview_renders_troubleshooting_markdown(editor):
 
 
 def test_markdown_escapes_raw_html_and_refuses_javascript_links():
-    html = markdown_render("<script>alert(1)</script> [x](javascript:alert(1))")
+    html = markdown_html("<script>alert(1)</script> [x](javascript:alert(1))")
 
     assert "<script>" not in html
     assert "&lt;script&gt;" in html
