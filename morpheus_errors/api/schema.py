@@ -3,6 +3,7 @@
 from typing import Any
 
 from django.http import HttpRequest
+from drf_spectacular.extensions import OpenApiAuthenticationExtension
 
 from catalog.schema import error_responses
 
@@ -68,3 +69,13 @@ def token_path(
         }
     }
     return result
+
+
+class BearerTokenScheme(OpenApiAuthenticationExtension):  # type: ignore[no-untyped-call]
+    """Bearer tokens from /oauth/token, as drf-spectacular should document them."""
+
+    target_class = "morpheus_errors.api.authentication.BearerTokenAuthentication"
+    name = "bearer"
+
+    def get_security_definition(self, auto_schema: Any) -> dict[str, str]:
+        return {"type": "http", "scheme": "bearer", "description": "A token from /oauth/token"}

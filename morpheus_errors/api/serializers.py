@@ -2,6 +2,7 @@
 
 from typing import Any
 
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from morpheus_errors.api.models import Instance
@@ -44,6 +45,12 @@ class InstanceSerializer(serializers.ModelSerializer[Instance]):
         ]
         read_only_fields = ["id", "status"]
 
+    @extend_schema_field(
+        {
+            "type": "object",
+            "properties": {"id": {"type": "integer"}, "username": {"type": "string"}},
+        }
+    )
     def get_owner(self, instance: Instance) -> dict[str, Any]:
         return {"id": instance.owner_id, "username": instance.owner.get_username()}
 

@@ -15,7 +15,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from catalog.exceptions import Gone, Teapot
-from morpheus_errors.api import selectors, services
+from morpheus_errors.api import docs, selectors, services
 from morpheus_errors.api.models import Instance
 from morpheus_errors.api.serializers import InstanceSerializer
 
@@ -48,12 +48,14 @@ class PingView(MorpheusAPIView):
     authentication_classes = []
     permission_classes = [AllowAny]
 
+    @docs.ping
     def get(self, request: Request) -> Response:
         version = getattr(settings, "BUILD_VERSION", BUILD_VERSION)
         return Response({"success": True, "buildVersion": version})
 
 
 class WhoamiView(MorpheusAPIView):
+    @docs.whoami
     def get(self, request: Request) -> Response:
         user = request.user
         access = "full" if user.is_staff else "none"
@@ -72,6 +74,7 @@ class InstanceListView(MorpheusAPIView):
     catalog_resource = "instance"
     catalog_error_codes = ("invalid_parameters",)
 
+    @docs.instance_list
     def get(self, request: Request) -> Response:
         params = selectors.list_params_parse(query=request.query_params.dict())
         instances, total = selectors.instance_list(params=params)
@@ -82,6 +85,7 @@ class InstanceListView(MorpheusAPIView):
             }
         )
 
+    @docs.instance_create
     def post(self, request: Request) -> Response:
         serializer = InstanceSerializer(data=instance_payload(request))
         serializer.is_valid(raise_exception=True)
@@ -94,10 +98,12 @@ class InstanceDetailView(MorpheusAPIView):
     catalog_resource = "instance"
     catalog_error_codes = ("not_found", "gone")
 
+    @docs.instance_get
     def get(self, request: Request, instance_id: str) -> Response:
         instance = self.get_instance(instance_id)
         return Response({"instance": InstanceSerializer(instance).data})
 
+    @docs.instance_update
     def put(self, request: Request, instance_id: str) -> Response:
         instance = self.get_instance(instance_id)
         serializer = InstanceSerializer(instance, data=instance_payload(request), partial=True)
@@ -105,6 +111,7 @@ class InstanceDetailView(MorpheusAPIView):
         instance = services.instance_update(instance=instance, data=serializer.validated_data)
         return Response({"success": True, "instance": InstanceSerializer(instance).data})
 
+    @docs.instance_delete
     def delete(self, request: Request, instance_id: str) -> Response:
         services.instance_remove(instance=self.get_instance(instance_id))
         return Response({"success": True})
@@ -122,6 +129,7 @@ class UserListView(MorpheusAPIView):
     permission_classes = [IsAdminUser]
     catalog_error_codes = ("invalid_parameters",)
 
+    @docs.users
     def get(self, request: Request) -> Response:
         params = selectors.list_params_parse(query=request.query_params.dict())
         offset, size = params["offset"], params["max"]
@@ -135,6 +143,7 @@ class TeapotView(MorpheusAPIView):
     permission_classes = [AllowAny]
     catalog_error_codes = ("teapot",)
 
+    @docs.teapot
     def get(self, request: Request) -> Response:
         raise Teapot
 
