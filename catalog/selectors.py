@@ -23,6 +23,7 @@ from catalog.types import Catalog, Reason, Status
 logger = logging.getLogger(__name__)
 
 STAMP_CACHE_KEY = "catalog:version"
+LOAD_ATTEMPTS = 3
 
 
 class _Snapshot:
@@ -82,8 +83,26 @@ def catalog_version_db_get() -> int:
     return int(version or 0)
 
 
-def catalog_load(*, version: int) -> Catalog:
-    """Read the whole catalog, and the maintenance switch, from the database."""
+def catalog_load() -> Catalog:
+    """
+    Read the whole catalog, and the maintenance switch, from the database, as one
+    committed version. Each query sees its own moment (READ COMMITTED, autocommit),
+    so an edit committed between them would give a status of one version with
+    reasons of the next. Every change moves the stamp in its own transaction: the
+    same stamp before and after the reads means they saw a single version.
+    """
+    for _ in range(LOAD_ATTEMPTS):
+        state = CatalogVersion.objects.filter(pk=1).first()
+        version = state.version if state else 0
+        catalog = _catalog_read(version=version, state=state)
+        if catalog_version_db_get() == version:
+            return catalog
+    # Still moving: labelled with the older stamp, so the next refresh reads it again.
+    logger.warning("catalog: the catalog kept changing while it was read")
+    return catalog
+
+
+def _catalog_read(*, version: int, state: CatalogVersion | None) -> Catalog:
     statuses = [
         Status(
             status=row.status,
@@ -103,7 +122,6 @@ def catalog_load(*, version: int) -> Catalog:
         )
         for row in ErrorStatus.objects.prefetch_related("reasons")
     ]
-    state = CatalogVersion.objects.filter(pk=1).first()
     retry_after = state.maintenance_retry_after if state and state.maintenance else None
     return Catalog.from_statuses(statuses, version=version, maintenance_retry_after=retry_after)
 
@@ -117,7 +135,7 @@ def _catalog_refreshed(current: Catalog | None) -> Catalog:
         version = catalog_version_stamp_get()
         if current is not None and current.version == version:
             return current
-        return catalog_load(version=version)
+        return catalog_load()
     except Exception:
         logger.exception("catalog: could not refresh the catalog; serving the last snapshot")
         return current or SEED_CATALOG
