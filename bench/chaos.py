@@ -116,6 +116,8 @@ def chaos(stack: Stack, *, plan: list[str], pg_down: float = 8) -> bool:
         for name in plan:
             if name == "postgres":
                 fault = faults.postgres_outage(stack, token, down=pg_down)
+            elif name == "postgres+kill":
+                fault = faults.postgres_outage(stack, token, down=pg_down, kill=True)
             elif name == "redis":
                 fault = faults.redis_outage(stack, token, down=8)
             elif name == "edits":
@@ -137,7 +139,9 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[1])
     parser.add_argument("--short", action="store_true", help="PostgreSQL and worker kill only")
     parser.add_argument("--soak", type=int, metavar="SECONDS", help="a steady soak run instead")
-    parser.add_argument("--faults", help="comma-separated: postgres,redis,edits,kill")
+    parser.add_argument(
+        "--faults", help="comma-separated: postgres,redis,edits,kill,postgres+kill"
+    )
     args = parser.parse_args()
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
     started = time.time()
@@ -149,7 +153,11 @@ def main() -> int:
 
             ok = soak(stack, seconds=min(args.soak, 3600))
         else:
-            plan = ["postgres", "kill"] if args.short else ["postgres", "redis", "edits", "kill"]
+            plan = (
+                ["postgres", "kill"]
+                if args.short
+                else ["postgres", "redis", "edits", "kill", "postgres+kill"]
+            )
             plan = args.faults.split(",") if args.faults else plan
             ok = chaos(stack, plan=plan, pg_down=5 if args.short else 8)
     finally:

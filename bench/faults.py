@@ -99,10 +99,12 @@ def until(check: object, timeout: float) -> float | None:
     return None
 
 
-def postgres_outage(stack: Stack, token: str, *, down: float) -> Fault:
-    fault = Fault("PostgreSQL stop/start")
+def postgres_outage(stack: Stack, token: str, *, down: float, kill: bool = False) -> Fault:
+    fault = Fault("PostgreSQL stop/start" + (", worker SIGKILL meanwhile" if kill else ""))
     stack.pg_stop()
     time.sleep(1)
+    if kill:
+        fault.checks["master replaced the worker"] = worker_replaced(stack, fault) is not None
     fault.checks["503 service_unavailable while down"] = bool(
         until(lambda: probe(stack, "/api/whoami", token, want=503, code="service_unavailable"), 5)
         is not None
@@ -113,6 +115,9 @@ def postgres_outage(stack: Stack, token: str, *, down: float) -> Fault:
         "service_unavailable",
     )
     fault.checks["reference page /errors/ answers 200"] = fetch(f"{stack.base}/errors/")[0] == 200
+    session = {"Cookie": "sessionid=chaos0123456789abcdefghijklmnopqrs"}  # a session lookup
+    admin = fetch(f"{stack.base}/admin/", headers=session)[0]
+    fault.checks[f"admin with a session cookie answers 503, not 500 ({admin})"] = admin == 503
     time.sleep(max(0.0, down - (time.time() - fault.start)))
     stack.pg_start()
     fault.recovery = recovered(stack, token)
@@ -165,3 +170,12 @@ def worker_kill(stack: Stack, token: str) -> Fault:
     time.sleep(3)
     fault.end = time.time()
     return fault
+
+
+def worker_replaced(stack: Stack, fault: Fault) -> float | None:
+    """SIGKILLs one worker; seconds until the master has two workers again."""
+    before = stack.workers()
+    os.kill(before[0], signal.SIGKILL)
+    replaced = until(lambda: len(stack.workers()) == 2 and set(stack.workers()) != set(before), 30)
+    fault.notes.append(f"workers {before} -> {stack.workers()}")
+    return replaced

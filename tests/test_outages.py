@@ -7,7 +7,8 @@ import pytest
 from django.db import connection, transaction
 
 from catalog.models import ErrorReason, ErrorStatus
-from catalog.selectors import catalog_load
+from catalog.selectors import catalog_get, catalog_load, catalog_snapshot_reset
+from tests.outages import database_down
 
 transactional = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
@@ -51,3 +52,30 @@ def test_an_edit_committed_while_the_catalog_loads_never_mixes_two_versions_in_o
 
     assert wrapper.done
     assert teapot_text(catalog) == ("Teapot 2", "I'm a teapot, edit 2.")
+
+
+@transactional
+def test_a_process_started_while_the_database_is_down_answers_the_current_catalog_text(client):
+    teapot_edit("1")
+    catalog_get()  # another worker loaded the current catalog before the outage
+    catalog_snapshot_reset()  # this worker starts with no snapshot
+
+    with database_down():
+        response = client.get("/api/test/raise/teapot")
+
+    body = response.json()
+    assert response.status_code == 418
+    assert (body["title"], body["msg"]) == ("Teapot 1", "I'm a teapot, edit 1.")
+    assert body["code"] == "teapot"
+
+
+@transactional
+def test_with_nothing_shared_a_process_started_while_the_database_is_down_answers_the_seed(client):
+    teapot_edit("1")
+    catalog_snapshot_reset()
+
+    with database_down():
+        response = client.get("/api/test/raise/teapot")
+
+    assert response.status_code == 418
+    assert response.json()["msg"] == "I'm a teapot."
