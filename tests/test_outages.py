@@ -5,9 +5,11 @@ reproduced here with real services and real concurrent commits.
 
 import pytest
 from django.db import connection, transaction
+from django.test import override_settings
 
 from catalog.models import ErrorReason, ErrorStatus
 from catalog.selectors import catalog_get, catalog_load, catalog_snapshot_reset
+from tests.asserts import assert_catalog_error
 from tests.outages import database_down
 
 transactional = pytest.mark.django_db(transaction=True, serialized_rollback=True)
@@ -79,3 +81,53 @@ def test_with_nothing_shared_a_process_started_while_the_database_is_down_answer
 
     assert response.status_code == 418
     assert response.json()["msg"] == "I'm a teapot."
+
+
+# Nothing listens on port 9 of loopback: a real, unreachable Redis.
+CACHE_DOWN = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "LOCATION": "redis://127.0.0.1:9/0",
+        "OPTIONS": {"socket_connect_timeout": 0.2, "socket_timeout": 0.2},
+    }
+}
+OFFLINE_MSG = "We're temporarially offline for maintanance. Please try again later."
+SLOW_DOWN = "You're asking too much of the server. Slow down!"
+
+
+@pytest.mark.django_db
+@override_settings(CACHES=CACHE_DOWN, RATELIMIT_FAIL_OPEN=True)
+def test_with_the_cache_down_the_catalogs_ratelimit_decorator_fails_open(client, caplog):
+    statuses = [client.get("/api/test/ratelimited").status_code for _ in range(3)]
+
+    assert statuses == [200, 200, 200]
+    assert "rate limit: cache unreachable, failing open" in caplog.text
+
+
+@pytest.mark.django_db
+@override_settings(CACHES=CACHE_DOWN, RATELIMIT_FAIL_OPEN=False)
+def test_with_the_cache_down_and_fail_open_off_the_decorator_answers_429(client):
+    response = client.get("/api/test/ratelimited")
+
+    assert_catalog_error(
+        response, status=429, code="rate_limited", msg=SLOW_DOWN, title="Too Many Requests"
+    )
+    assert response["Retry-After"] == "1"
+
+
+@pytest.mark.django_db
+@override_settings(CACHES=CACHE_DOWN)
+def test_a_cache_connection_error_raised_by_a_view_answers_503_not_500(client):
+    # django-ratelimit's own decorator lets the cache's ConnectionError through.
+    response = client.get("/api/test/library-ratelimited")
+
+    assert_catalog_error(
+        response,
+        status=503,
+        code="service_unavailable",
+        msg=OFFLINE_MSG,
+        title="Service Unavailable",
+    )
+    assert response["Retry-After"] == "30"
+    assert "ConnectionError" not in response.content.decode()
+    assert "127.0.0.1:9" not in response.content.decode()
