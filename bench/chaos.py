@@ -64,7 +64,9 @@ def report(fault: faults.Fault, answers: list[Answer], edits: list[tuple[float, 
         fault.checks["no 429 while down (fail open)"] = statuses[429] == 0
     recovery = f"{fault.recovery:.2f} s" if fault.recovery is not None else "-"
     print(f"\n## {fault.name} ({fault.end - fault.start:.1f} s)")
-    print("| requests | by status | non-JSON | bad 5xx | dropped | text mismatches | recovery |")
+    print(
+        "| requests sent | by status | non-JSON | bad 5xx | dropped | text mismatches | recovery |"
+    )
     print("|---|---|---|---|---|---|---|")
     by_status = ", ".join(f"{status}: {count}" for status, count in sorted(statuses.items()))
     print(

@@ -119,7 +119,11 @@ def postgres_outage(stack: Stack, token: str, *, down: float, kill: bool = False
     admin = fetch(f"{stack.base}/admin/", headers=session)[0]
     fault.checks[f"admin with a session cookie answers 503, not 500 ({admin})"] = admin == 503
     time.sleep(max(0.0, down - (time.time() - fault.start)))
+    starting = time.time()
     stack.pg_start()
+    fault.notes.append(
+        f"down {starting - fault.start:.1f} s; pg_ctl start took {time.time() - starting:.1f} s"
+    )
     fault.recovery = recovered(stack, token)
     fault.checks["recovered within 10 s"] = fault.recovery is not None and fault.recovery < 10
     fault.end = time.time() + 1
@@ -142,6 +146,7 @@ def redis_outage(stack: Stack, token: str, *, down: float) -> Fault:
     fault.checks["maintenance switch off seen"] = seen_off is not None
     fault.notes.append(f"maintenance on seen in {seen or 0:.1f} s, off in {seen_off or 0:.1f} s")
     time.sleep(max(0.0, down - (time.time() - fault.start)))
+    fault.notes.append(f"down {time.time() - fault.start:.1f} s")
     stack.redis_start()
     fault.recovery = recovered(stack, token, path="/api/whoami")
     fault.checks["recovered within 10 s"] = fault.recovery is not None and fault.recovery < 10

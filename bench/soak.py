@@ -31,6 +31,7 @@ def sample(stack: Stack) -> tuple[dict[int, int], int]:
 
 def soak(stack: Stack, *, seconds: int) -> bool:
     stack.manage("shell", "-c", faults.SETUP)
+    edits = [(at, "base") for at in faults.catalog_edit(stack, ["base"])]
     status, token = faults.token_get(stack)
     if status != 200:
         raise RuntimeError(f"no token: {status} {token}")
@@ -59,4 +60,4 @@ def soak(stack: Stack, *, seconds: int) -> bool:
     fault.checks["same workers at the end"] = set(first[0]) == set(last[0])
     fault.checks["workers' RSS grew < 10 %"] = end_rss < start_rss * 1.10
     fault.checks["no growth in PostgreSQL connections"] = last[1] <= max(first[1], 2)
-    return report(fault, load.answers, [])
+    return report(fault, load.answers, edits)
