@@ -48,6 +48,7 @@ class Fault:
     checks: dict[str, bool] = field(default_factory=dict)
     notes: list[str] = field(default_factory=list)
     edits: list[tuple[float, str]] = field(default_factory=list)
+    dropped_allowed: int = 0  # requests in flight on a killed worker lose their connection
 
 
 def catalog_edit(stack: Stack, labels: list[str], *, pause: float = 0.0) -> list[float]:
@@ -179,6 +180,7 @@ def worker_kill(stack: Stack, token: str) -> Fault:
 
 def worker_replaced(stack: Stack, fault: Fault) -> float | None:
     """SIGKILLs one worker; seconds until the master has two workers again."""
+    fault.dropped_allowed += 4  # at most one request per client thread was in flight
     before = stack.workers()
     os.kill(before[0], signal.SIGKILL)
     replaced = until(lambda: len(stack.workers()) == 2 and set(stack.workers()) != set(before), 30)
