@@ -25,7 +25,7 @@ test: install
 lint: install check-migrations
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
-	DJANGO_SECRET_KEY=lint $(VENV)/bin/mypy catalog morpheus_errors
+	DJANGO_SECRET_KEY=lint $(VENV)/bin/mypy catalog morpheus_errors bench
 
 # The fault suite on a private PostgreSQL and Redis (bench/chaos.py; CHAOS_ARGS=--short for CI).
 chaos: install

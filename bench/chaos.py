@@ -95,7 +95,10 @@ def writes_verified(stack: Stack, load: Load) -> bool:
         if pk in rows and description and _rev(rows[pk][1]) < _rev(description)
     ]
     half = [pk for pk, row in rows.items() if not row[0] or row[2:] != [2, 2048]]
-    print(f"\n## acknowledged writes: {len(acked)} creates acknowledged, {len(rows)} rows")
+    print(
+        f"\n## acknowledged writes: {len(acked)} creates and {load.writes.updates} updates"
+        f" acknowledged; {len(rows)} rows"
+    )
     print(f"  missing {len(missing)}, lost updates {len(lost_updates)}, half-written {len(half)}")
     return not (missing or lost_updates or half)
 

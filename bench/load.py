@@ -32,6 +32,7 @@ class Writes:
     """Acknowledged writes: instance id -> (name, description of the last acknowledged PUT)."""
 
     acked: dict[int, tuple[str, str]] = field(default_factory=dict)
+    updates: int = 0
     lock: threading.Lock = field(default_factory=threading.Lock)
 
 

@@ -20,6 +20,7 @@ sys.path.insert(0, str(BASE_DIR))
 
 from tests.servers import fetch, free_port, production_env  # noqa: E402
 
+__all__ = ["Stack", "fetch", "pg_bin", "production_env", "rss_kib", "wait_for"]
 PG_BIN = Path("/usr/lib/postgresql")
 
 
