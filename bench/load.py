@@ -110,6 +110,7 @@ class Load:
                         self.writes.acked[state["id"]][0],
                         description,
                     )
+                    self.writes.updates += 1
 
         ops: list[Callable[[], Any]] = [
             lambda: request("ping", "/api/ping", headers={}),
