@@ -4,7 +4,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1:8000
 
-.PHONY: install run test lint check-migrations clean bench
+.PHONY: install run test lint check-migrations clean bench chaos soak
 
 install: $(VENV)/.installed
 
@@ -25,7 +25,14 @@ test: install
 lint: install check-migrations
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
-	DJANGO_SECRET_KEY=lint $(VENV)/bin/mypy catalog morpheus_errors
+	DJANGO_SECRET_KEY=lint $(VENV)/bin/mypy catalog morpheus_errors bench
+
+# The fault suite on a private PostgreSQL and Redis (bench/chaos.py; CHAOS_ARGS=--short for CI).
+chaos: install
+	$(PY) bench/chaos.py $(CHAOS_ARGS)
+
+soak: install
+	$(PY) bench/chaos.py --soak $${SOAK_SECONDS:-600}
 
 check-migrations: install
 	DJANGO_SECRET_KEY=check $(PY) manage.py makemigrations --check --dry-run

@@ -23,6 +23,16 @@ from catalog.types import ApiError
 DEFAULT_RESOURCE = "resource"
 TOKEN_CODES = {"invalid_token", "token_expired"}
 
+try:  # Django's Redis cache raises redis-py's own errors when Redis is unreachable.
+    from redis.exceptions import ConnectionError as RedisConnectionError
+    from redis.exceptions import TimeoutError as RedisTimeoutError
+
+    CACHE_ERRORS: tuple[type[Exception], ...] = (RedisConnectionError, RedisTimeoutError)
+except ImportError:  # pragma: no cover (a project without Redis)
+    CACHE_ERRORS = ()
+# A database or cache that does not answer: 503 service_unavailable, never a 500.
+UNAVAILABLE_ERRORS: tuple[type[Exception], ...] = (OperationalError, InterfaceError, *CACHE_ERRORS)
+
 
 def api_error_from_exception(exc: BaseException, *, resource: str | None = None) -> ApiError:
     """The catalog error for an exception raised while handling an API request."""
@@ -41,7 +51,7 @@ def api_error_from_exception(exc: BaseException, *, resource: str | None = None)
         return ApiError(400, "request_too_large")
     if isinstance(exc, django_exceptions.SuspiciousOperation):
         return ApiError(400, "bad_request")
-    if isinstance(exc, (OperationalError, InterfaceError)):
+    if isinstance(exc, UNAVAILABLE_ERRORS):
         return service_unavailable_error()
     if isinstance(exc, drf_exceptions.APIException):
         return _from_api_exception(exc, params)

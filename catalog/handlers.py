@@ -10,7 +10,6 @@ import sys
 from typing import Any
 
 from django.core.signals import got_request_exception
-from django.db import InterfaceError, OperationalError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.template import TemplateDoesNotExist
@@ -19,7 +18,7 @@ from django.utils.log import log_response
 from django.views.decorators.csrf import csrf_exempt
 from rest_framework.views import set_rollback
 
-from catalog.errors import api_error_from_exception, service_unavailable_error
+from catalog.errors import UNAVAILABLE_ERRORS, api_error_from_exception, service_unavailable_error
 from catalog.formatter import error_body, error_response
 from catalog.requests import is_api_request, request_id_get
 from catalog.types import ApiError
@@ -99,9 +98,9 @@ def page_not_found(request: HttpRequest, exception: Exception | None = None) -> 
 
 
 def server_error(request: HttpRequest) -> HttpResponse:
-    """handler500; an unreachable database answers 503 service_unavailable."""
+    """handler500; an unreachable database or cache answers 503 service_unavailable."""
     exc = sys.exc_info()[1]
-    if isinstance(exc, (OperationalError, InterfaceError)):
+    if isinstance(exc, UNAVAILABLE_ERRORS):
         return _error_page(request, service_unavailable_error(), "500.html")
     return _error_page(request, ApiError(500, "server_error"), "500.html")
 

@@ -4,8 +4,10 @@ The in-process catalog snapshot that the error path reads.
 Once warm, an error costs no database query: the snapshot is replaced only when
 the catalog version stamp moves. The stamp is looked at most once per
 CATALOG_REFRESH_INTERVAL: in the shared cache when there is one (Redis), with a
-tiny database query otherwise. When neither answers, the last snapshot (or the
-built-in seed) keeps serving.
+tiny database query otherwise. When the database does not answer, the last
+snapshot keeps serving; a process that has none (a worker started during the
+outage) takes the one last loaded by any process, kept in the shared cache, and
+the built-in seed only when there is none either.
 """
 
 import logging
@@ -23,6 +25,8 @@ from catalog.types import Catalog, Reason, Status
 logger = logging.getLogger(__name__)
 
 STAMP_CACHE_KEY = "catalog:version"
+SNAPSHOT_CACHE_KEY = "catalog:snapshot"
+LOAD_ATTEMPTS = 3
 
 
 class _Snapshot:
@@ -82,8 +86,26 @@ def catalog_version_db_get() -> int:
     return int(version or 0)
 
 
-def catalog_load(*, version: int) -> Catalog:
-    """Read the whole catalog, and the maintenance switch, from the database."""
+def catalog_load() -> Catalog:
+    """
+    Read the whole catalog, and the maintenance switch, from the database, as one
+    committed version. Each query sees its own moment (READ COMMITTED, autocommit),
+    so an edit committed between them would give a status of one version with
+    reasons of the next. Every change moves the stamp in its own transaction: the
+    same stamp before and after the reads means they saw a single version.
+    """
+    for _ in range(LOAD_ATTEMPTS):
+        state = CatalogVersion.objects.filter(pk=1).first()
+        version = state.version if state else 0
+        catalog = _catalog_read(version=version, state=state)
+        if catalog_version_db_get() == version:
+            return catalog
+    # Still moving: labelled with the older stamp, so the next refresh reads it again.
+    logger.warning("catalog: the catalog kept changing while it was read")
+    return catalog
+
+
+def _catalog_read(*, version: int, state: CatalogVersion | None) -> Catalog:
     statuses = [
         Status(
             status=row.status,
@@ -103,14 +125,12 @@ def catalog_load(*, version: int) -> Catalog:
         )
         for row in ErrorStatus.objects.prefetch_related("reasons")
     ]
-    state = CatalogVersion.objects.filter(pk=1).first()
+    retry_after = state.maintenance_retry_after if state and state.maintenance else None
     return Catalog.from_statuses(
         statuses,
         version=version,
         updated_at=state.updated_at if state else None,
-        maintenance_retry_after=state.maintenance_retry_after
-        if state and state.maintenance
-        else None,
+        maintenance_retry_after=retry_after,
     )
 
 
@@ -123,7 +143,28 @@ def _catalog_refreshed(current: Catalog | None) -> Catalog:
         version = catalog_version_stamp_get()
         if current is not None and current.version == version:
             return current
-        return catalog_load(version=version)
+        catalog = catalog_load()
     except Exception:
         logger.exception("catalog: could not refresh the catalog; serving the last snapshot")
+        shared = _shared_snapshot_get()
+        if shared is not None and (current is None or shared.version > current.version):
+            return shared
         return current or SEED_CATALOG
+    _shared_snapshot_set(catalog)
+    return catalog
+
+
+def _shared_snapshot_get() -> Catalog | None:
+    """The last catalog a process loaded, for a process started while the database is down."""
+    try:
+        shared = caches[catalog_settings.CACHE_ALIAS].get(SNAPSHOT_CACHE_KEY)
+    except Exception:
+        return None
+    return shared if isinstance(shared, Catalog) else None
+
+
+def _shared_snapshot_set(catalog: Catalog) -> None:
+    try:
+        caches[catalog_settings.CACHE_ALIAS].set(SNAPSHOT_CACHE_KEY, catalog, timeout=None)
+    except Exception:
+        logger.warning("catalog: cache unreachable, the snapshot is not shared")

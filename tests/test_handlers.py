@@ -222,7 +222,7 @@ def test_django_ratelimit_answers_429_with_the_seconds_left_in_its_window(client
         msg="You're asking too much of the server. Slow down!",
         title="Too Many Requests",
     )
-    assert 1 <= int(response["Retry-After"]) <= 60
+    assert 1 <= int(response["Retry-After"]) <= 3600
 
 
 def test_the_librarys_own_ratelimited_is_a_429_not_a_403(client):

@@ -96,8 +96,8 @@ class RateLimitedView(OpenView):
         return Response({"ok": True})
 
 
-rate_limited_view = ratelimit(key="ip", rate="2/m")(RateLimitedView.as_view())
-library_rate_limited_view = library_ratelimit(key="ip", rate="1/m")(RateLimitedView.as_view())
+rate_limited_view = ratelimit(key="ip", rate="2/h")(RateLimitedView.as_view())
+library_rate_limited_view = library_ratelimit(key="ip", rate="1/h")(RateLimitedView.as_view())
 
 
 def django_boom(request: HttpRequest) -> HttpResponse:
