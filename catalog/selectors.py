@@ -16,6 +16,7 @@ from django.core.cache import caches
 from django.core.cache.backends.locmem import LocMemCache
 
 from catalog.conf import catalog_settings
+from catalog.metrics import metrics_catalog_loaded
 from catalog.models import CatalogVersion, ErrorStatus
 from catalog.seed import SEED_CATALOG
 from catalog.types import Catalog, Reason, Status
@@ -123,7 +124,9 @@ def _catalog_refreshed(current: Catalog | None) -> Catalog:
         version = catalog_version_stamp_get()
         if current is not None and current.version == version:
             return current
-        return catalog_load(version=version)
+        catalog = catalog_load(version=version)
+        metrics_catalog_loaded(catalog=catalog)
+        return catalog
     except Exception:
         logger.exception("catalog: could not refresh the catalog; serving the last snapshot")
         return current or SEED_CATALOG
