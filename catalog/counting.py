@@ -63,6 +63,12 @@ def counts_pending() -> int:
         return sum(_pending.counts.values())
 
 
+def counts_discard() -> None:
+    """Forget this process's unflushed counts (tests)."""
+    with _pending.lock:
+        _pending.counts, _pending.seen = Counter(), {}
+
+
 def counts_flush() -> int:
     """Move this process's counts to the shared cache (Redis) or the database."""
     with _pending.lock:

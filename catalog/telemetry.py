@@ -43,7 +43,11 @@ def request_route(request: HttpRequest) -> str:
 
 def request_user_id(request: HttpRequest) -> int | str | None:
     """The user's id when the request was authenticated already; never queries for it."""
-    user = request.__dict__.get("user")
+    # A DRF Request keeps the authenticated user in _user (and sets it on the Django request).
+    user = request.__dict__.get("_user") or request.__dict__.get("user")
+    django_request = request.__dict__.get("_request")
+    if user is None and django_request is not None:
+        user = django_request.__dict__.get("user")
     if isinstance(user, SimpleLazyObject) and user._wrapped is empty:
         return None  # not looked at by anyone: looking now could cost a query
     if user is None or not getattr(user, "is_authenticated", False):
