@@ -1,6 +1,12 @@
 """Error counts (catalog/counting.py): counted per status, code and route, flushed, persisted."""
 
+import signal
+import subprocess
+import sys
+
 import pytest
+from django.conf import settings
+from django.db import connection
 from django.db.models import Sum
 
 from catalog.counting import (
@@ -8,9 +14,11 @@ from catalog.counting import (
     counts_flush,
     counts_flush_all,
     counts_pending,
+    counts_persist,
     error_count,
 )
 from catalog.models import ErrorCount
+from tests.servers import BASE_DIR, CLEAN_ENV
 
 
 @pytest.fixture(autouse=True)
@@ -94,3 +102,37 @@ def test_counting_off_counts_nothing(client, settings):
     client.get("/api/teapot")
 
     assert counts_pending() == 0
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_a_process_killed_between_flushes_loses_only_its_last_interval():
+    db = connection.settings_dict
+    if db["ENGINE"] == "django.db.backends.postgresql":
+        database_url = f"postgres://{db['USER']}@{db['HOST'] or '127.0.0.1'}:{db['PORT'] or 5432}/{db['NAME']}"
+    else:
+        database_url = f"sqlite:///{db['NAME']}"
+    env = {**CLEAN_ENV, "DJANGO_SETTINGS_MODULE": "tests.settings", "DATABASE_URL": database_url}
+    if "Redis" in settings.CACHES["default"]["BACKEND"]:
+        env["REDIS_URL"] = settings.CACHES["default"]["LOCATION"]
+    process = subprocess.Popen(
+        [sys.executable, "-m", "tests.crashing_counter", "1.0", "10", "7"],
+        env=env,
+        cwd=BASE_DIR,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert process.stdout is not None
+        line = process.stdout.readline()
+        process.send_signal(signal.SIGKILL)  # no atexit, no flush: a crash
+        assert line.startswith("served"), line
+    finally:
+        process.kill()
+        process.wait(timeout=10)
+    counts_persist()  # with Redis: what the dead process flushed there
+
+    persisted = ErrorCount.objects.filter(code="teapot").aggregate(total=Sum("count"))["total"]
+
+    # The first 10 were flushed a second after the first error; the 7 served in the
+    # last interval died with the process.
+    assert persisted == 10
