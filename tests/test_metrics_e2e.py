@@ -82,9 +82,7 @@ def test_counts_and_metrics_are_exact_across_two_workers(tmp_path: Path):
         refused = [
             fetch(f"{base}/metrics", headers=h) for h in ({}, {"Authorization": "Bearer no"})
         ]
-        status, _, content = fetch(
-            f"{base}/metrics", headers={"Authorization": f"Bearer {TOKEN}"}
-        )
+        status, _, content = fetch(f"{base}/metrics", headers={"Authorization": f"Bearer {TOKEN}"})
 
     assert counts == expected
     for refused_status, refused_headers, refused_content in refused:
