@@ -261,14 +261,14 @@ def report(name: str, samples: dict[str, Samples], moves: list[float]) -> list[s
             "within 5%",
         ),
         (
-            "catalog 404: counting on ÷ off",
+            "catalog 404: counting on ÷ off (no more than 5% slower)",
             ratio("catalog_404", "catalog_404_uncounted"),
-            "within 5%",
+            ">= 0.95",
         ),
         (
-            "unknown path: counting on ÷ off",
+            "unknown path: counting on ÷ off (no more than 5% slower)",
             ratio("unknown_catalog", "unknown_catalog_uncounted"),
-            "within 5%",
+            ">= 0.95",
         ),
     ]
     lines += ["", "| target | measured | wanted | met |", "|---|---|---|---|"]

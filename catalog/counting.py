@@ -11,6 +11,7 @@ database. A process killed between two flushes loses what it counted since the
 last one, and nothing older.
 """
 
+import atexit
 import json
 import logging
 import os
@@ -161,6 +162,7 @@ def _flusher_start() -> None:
                 target=_flush_loop, args=(interval,), name="catalog-counts", daemon=True
             )
             thread.start()
+            atexit.register(_flush_at_exit)
 
 
 def _flush_loop(interval: float) -> None:
@@ -176,6 +178,14 @@ def _flush_loop(interval: float) -> None:
             logger.exception("catalog: could not flush the error counts; retrying")
         finally:
             close_old_connections()
+
+
+def _flush_at_exit() -> None:
+    # A process that ends normally hands over its last counts (a crash loses them).
+    try:
+        counts_flush()
+    except Exception:
+        logger.exception("catalog: could not flush the error counts at exit")
 
 
 def _after_fork_in_child() -> None:
