@@ -40,6 +40,7 @@ class _Pending:
         self.lock = threading.Lock()
         self.counts: Counter[CountKey] = Counter()
         self.seen: dict[CountKey, float] = {}
+        self.flushed = 0
         self.flusher_pid = 0
 
 
@@ -62,6 +63,11 @@ def counts_pending() -> int:
     """How many errors this process counted and has not flushed yet."""
     with _pending.lock:
         return sum(_pending.counts.values())
+
+
+def counts_flushed() -> int:
+    """How many errors this process has flushed so far (stored in the cache or database)."""
+    return _pending.flushed
 
 
 def counts_discard() -> None:
@@ -89,7 +95,10 @@ def counts_flush() -> int:
             for key, at in seen.items():
                 _pending.seen[key] = max(at, _pending.seen.get(key, at))
         raise
-    return sum(counts.values())
+    flushed = sum(counts.values())
+    with _pending.lock:
+        _pending.flushed += flushed
+    return flushed
 
 
 def counts_persist() -> int:
@@ -192,7 +201,7 @@ def _after_fork_in_child() -> None:
     # The parent's unflushed counts are the parent's to flush; the child starts afresh.
     _pending.lock = threading.Lock()
     _pending.counts, _pending.seen = Counter(), {}
-    _pending.flusher_pid = 0
+    _pending.flushed = _pending.flusher_pid = 0
 
 
 os.register_at_fork(after_in_child=_after_fork_in_child)

@@ -2,9 +2,9 @@
 A process that serves errors, then dies without a chance to flush (SIGKILL from
 tests/test_counting.py). Usage: python -m tests.crashing_counter INTERVAL FIRST SECOND
 
-It serves FIRST errors, waits 1.5 intervals (its flushing thread flushes once,
-at 1 interval after the first error), serves SECOND errors, says "served" and
-waits to be killed, before the next flush.
+It serves FIRST errors, waits until its flushing thread has flushed them (one
+interval after the first error), serves SECOND errors right away, says "served"
+and waits to be killed, well before the next flush.
 """
 
 import sys
@@ -17,6 +17,8 @@ django.setup()
 from django.conf import settings  # noqa: E402
 from django.test import Client  # noqa: E402
 
+from catalog.counting import counts_flushed  # noqa: E402
+
 
 def main(interval: float, first: int, second: int) -> None:
     settings.CATALOG_COUNTS_FLUSH_INTERVAL = interval
@@ -24,7 +26,9 @@ def main(interval: float, first: int, second: int) -> None:
     started = time.monotonic()
     for _ in range(first):
         assert client.get("/api/teapot").status_code == 418
-    time.sleep(max(0.0, started + 1.5 * interval - time.monotonic()))
+    while counts_flushed() < first:  # the first flush, stored
+        assert time.monotonic() - started < 10 * interval, "never flushed"
+        time.sleep(0.01)
     for _ in range(second):
         assert client.get("/api/teapot").status_code == 418
     print("served", round(time.monotonic() - started, 3), flush=True)
