@@ -8,6 +8,7 @@ catalog handlers answer them as JSON.
 
 import contextlib
 import os
+import shutil
 import tempfile
 from typing import Any
 
@@ -22,9 +23,10 @@ forwarded_allow_ips = os.environ.get("GUNICORN_FORWARDED_ALLOW_IPS", "127.0.0.1"
 # Prometheus multiprocess mode: each worker writes its metrics to files in this
 # folder and /metrics sums them. Set here, in the master, before any worker
 # imports prometheus_client; emptied at start so a restart begins from zero.
-multiproc_dir = os.environ.setdefault(
-    "PROMETHEUS_MULTIPROC_DIR", tempfile.mkdtemp(prefix="morpheus-errors-metrics-")
-)
+made_multiproc_dir = not os.environ.get("PROMETHEUS_MULTIPROC_DIR")
+if made_multiproc_dir:
+    os.environ["PROMETHEUS_MULTIPROC_DIR"] = tempfile.mkdtemp(prefix="morpheus-errors-metrics-")
+multiproc_dir = os.environ["PROMETHEUS_MULTIPROC_DIR"]
 
 
 def on_starting(server: Any) -> None:
@@ -32,6 +34,11 @@ def on_starting(server: Any) -> None:
     for name in os.listdir(multiproc_dir):
         if name.endswith(".db"):
             os.remove(os.path.join(multiproc_dir, name))
+
+
+def on_exit(server: Any) -> None:
+    if made_multiproc_dir:
+        shutil.rmtree(multiproc_dir, ignore_errors=True)
 
 
 def worker_exit(server: Any, worker: Any) -> None:
