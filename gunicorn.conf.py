@@ -6,7 +6,11 @@ before Django sees it; these limits let such requests reach Django, whose
 catalog handlers answer them as JSON.
 """
 
+import contextlib
 import os
+import shutil
+import tempfile
+from typing import Any
 
 bind = os.environ.get("GUNICORN_BIND", "127.0.0.1:8000")
 workers = int(os.environ.get("GUNICORN_WORKERS", "2"))
@@ -15,3 +19,38 @@ limit_request_fields = 200
 limit_request_field_size = 16384
 accesslog = "-"
 forwarded_allow_ips = os.environ.get("GUNICORN_FORWARDED_ALLOW_IPS", "127.0.0.1")
+
+# Prometheus multiprocess mode: each worker writes its metrics to files in this
+# folder and /metrics sums them. Set here, in the master, before any worker
+# imports prometheus_client; emptied at start so a restart begins from zero.
+made_multiproc_dir = not os.environ.get("PROMETHEUS_MULTIPROC_DIR")
+if made_multiproc_dir:
+    os.environ["PROMETHEUS_MULTIPROC_DIR"] = tempfile.mkdtemp(prefix="morpheus-errors-metrics-")
+multiproc_dir = os.environ["PROMETHEUS_MULTIPROC_DIR"]
+
+
+def on_starting(server: Any) -> None:
+    os.makedirs(multiproc_dir, exist_ok=True)
+    for name in os.listdir(multiproc_dir):
+        if name.endswith(".db"):
+            os.remove(os.path.join(multiproc_dir, name))
+
+
+def on_exit(server: Any) -> None:
+    if made_multiproc_dir:
+        shutil.rmtree(multiproc_dir, ignore_errors=True)
+
+
+def worker_exit(server: Any, worker: Any) -> None:
+    # A worker stopped on purpose (restart, max_requests) hands over its last counts.
+    from catalog.counting import counts_flush_all
+
+    with contextlib.suppress(Exception):
+        counts_flush_all()
+
+
+def child_exit(server: Any, worker: Any) -> None:
+    # The catalog_version gauge counts live workers only.
+    from prometheus_client import multiprocess
+
+    multiprocess.mark_process_dead(worker.pid)

@@ -58,5 +58,30 @@ class Settings:
         """Paths that keep answering during maintenance (health checks)."""
         return tuple(getattr(settings, "CATALOG_MAINTENANCE_EXEMPT_PATHS", ("/api/ping",)))
 
+    @property
+    def COUNTING(self) -> bool:
+        """Count error responses (in process, flushed to the cache and the database)."""
+        return bool(getattr(settings, "CATALOG_COUNTING", True))
+
+    @property
+    def COUNTS_FLUSH_INTERVAL(self) -> float:
+        """Seconds between two flushes of a process's counts; 0: only counts_flush() flushes."""
+        return float(getattr(settings, "CATALOG_COUNTS_FLUSH_INTERVAL", 1.0))
+
+    @property
+    def COUNTS_PERSIST_INTERVAL(self) -> float:
+        """Seconds between two moves of the counts from the shared cache to the database."""
+        return float(getattr(settings, "CATALOG_COUNTS_PERSIST_INTERVAL", 10.0))
+
+    @property
+    def METRICS_TOKEN(self) -> str:
+        """The bearer token /metrics asks for; empty: no token asked."""
+        return str(getattr(settings, "CATALOG_METRICS_TOKEN", "") or "")
+
+    @property
+    def METRICS_ALLOWED_IPS(self) -> Sequence[str]:
+        """Client addresses /metrics answers; empty: any (the token decides)."""
+        return tuple(getattr(settings, "CATALOG_METRICS_ALLOWED_IPS", ()))
+
 
 catalog_settings = Settings()

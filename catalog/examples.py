@@ -56,6 +56,8 @@ class Example:
 class ExampleRequest(HttpRequest):
     """A request as a client would send it, on the host (and scheme) of the page's request."""
 
+    catalog_counted = False  # an example on the page, not an error served to a client
+
     def __init__(self, spec: ExampleSpec, *, code: str, origin: HttpRequest | None) -> None:
         super().__init__()
         self.method = spec.method

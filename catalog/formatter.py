@@ -18,6 +18,7 @@ from django.urls import NoReverseMatch, get_urlconf, reverse
 from catalog.conf import catalog_settings
 from catalog.requests import REQUEST_ID_HEADER, is_oauth_request, request_id_get
 from catalog.selectors import catalog_get
+from catalog.telemetry import error_served
 from catalog.templating import template_render
 from catalog.types import ApiError, Catalog, ErrorBody, ProblemBody
 
@@ -31,6 +32,7 @@ def error_body(
     request: HttpRequest, error: ApiError, *, catalog: Catalog | None = None
 ) -> ErrorBody:
     """The Morpheus error body for an error, from the catalog."""
+    served = catalog is None  # an explicit catalog is a preview, not a served error
     catalog = catalog or catalog_get()
     entry = catalog.statuses.get(error.status)
     reason = catalog.reasons.get(error.code)
@@ -63,6 +65,8 @@ def error_body(
     if error.status == 401 or error.oauth_error or is_oauth_request(request):
         body["error"] = error.oauth_error or oauth_error_code(error.status)
         body["error_description"] = msg
+    if served:
+        error_served(request, error, gap=entry is None or reason is None)
     return body
 
 

@@ -1,3 +1,4 @@
+import time
 from collections.abc import Callable
 
 from django.conf import settings
@@ -17,6 +18,7 @@ class RequestIdMiddleware:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
+        request.catalog_started = time.perf_counter()  # type: ignore[attr-defined]
         request_id = request_id_get(request)
         response = self.get_response(request)
         response[REQUEST_ID_HEADER] = request_id

@@ -100,3 +100,34 @@ class CatalogVersion(models.Model):
     def __str__(self) -> str:
         state = "on" if self.maintenance else "off"
         return f"Maintenance {state} (catalog version {self.version})"
+
+
+class ErrorCount(models.Model):
+    """How often an error was served, per hour, status, reason code and route pattern."""
+
+    hour = models.DateTimeField(help_text="The start of the hour (UTC).")
+    status = models.PositiveSmallIntegerField()
+    code = models.CharField(max_length=100)
+    route = models.CharField(max_length=255, help_text="The URL pattern, never the raw path.")
+    count = models.PositiveBigIntegerField(default=0)
+    last_seen = models.DateTimeField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["hour", "status", "code", "route"], name="catalog_errorcount_unique"
+            )
+        ]
+        indexes = [models.Index(fields=["status", "code", "hour"])]
+        verbose_name = "error count"
+
+    def __str__(self) -> str:
+        return f"{self.status} {self.code} {self.route} @ {self.hour:%Y-%m-%d %H}h: {self.count}"
+
+
+class CatalogGap(ErrorCount):
+    """Errors served with no catalog entry (status or reason missing), for the admin."""
+
+    class Meta:
+        proxy = True
+        verbose_name = "catalog gap"

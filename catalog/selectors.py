@@ -18,6 +18,7 @@ from django.core.cache import caches
 from django.core.cache.backends.locmem import LocMemCache
 
 from catalog.conf import catalog_settings
+from catalog.metrics import metrics_catalog_loaded
 from catalog.models import CatalogVersion, ErrorStatus
 from catalog.seed import SEED_CATALOG
 from catalog.types import Catalog, Reason, Status
@@ -144,6 +145,7 @@ def _catalog_refreshed(current: Catalog | None) -> Catalog:
         if current is not None and current.version == version:
             return current
         catalog = catalog_load()
+        metrics_catalog_loaded(catalog=catalog)
     except Exception:
         logger.exception("catalog: could not refresh the catalog; serving the last snapshot")
         shared = _shared_snapshot_get()

@@ -232,6 +232,12 @@ RATELIMIT_FAIL_OPEN = True
 # Error catalog (catalog/conf.py documents each one).
 CATALOG_REFRESH_INTERVAL = float(os.environ.get("CATALOG_REFRESH_INTERVAL", "0.5"))
 CATALOG_HELP_URL = os.environ.get("CATALOG_HELP_URL", "")
+# Error counts and /metrics (README, "Which errors clients hit").
+CATALOG_COUNTING = env_bool("CATALOG_COUNTING", True)
+CATALOG_COUNTS_FLUSH_INTERVAL = float(os.environ.get("CATALOG_COUNTS_FLUSH_INTERVAL", "1"))
+CATALOG_COUNTS_PERSIST_INTERVAL = float(os.environ.get("CATALOG_COUNTS_PERSIST_INTERVAL", "10"))
+CATALOG_METRICS_TOKEN = os.environ.get("METRICS_TOKEN", "")
+CATALOG_METRICS_ALLOWED_IPS = env_list("METRICS_ALLOWED_IPS", "")
 
 LOGGING = {
     "version": 1,
@@ -247,6 +253,11 @@ LOGGING = {
         "default": {
             "format": "%(asctime)s %(levelname)s %(name)s [requestId=%(request_id)s] %(message)s",
         },
+        "json": {
+            "()": "pythonjsonlogger.json.JsonFormatter",
+            "fmt": "%(asctime)s %(levelname)s %(name)s %(message)s",
+            "rename_fields": {"asctime": "time", "levelname": "level", "name": "logger"},
+        },
     },
     "handlers": {
         "console": {
@@ -254,11 +265,14 @@ LOGGING = {
             "filters": ["request_id"],
             "formatter": "default",
         },
+        "json": {"class": "logging.StreamHandler", "formatter": "json"},
     },
     "root": {"handlers": ["console"], "level": os.environ.get("DJANGO_LOG_LEVEL", "INFO")},
     "loggers": {
         "django.request": {"handlers": ["console"], "level": "WARNING", "propagate": False},
         "django.security": {"handlers": ["console"], "level": "WARNING", "propagate": False},
         "oauth2_provider": {"filters": ["password_grant_notice"]},
+        # One JSON line per error response (catalog/telemetry.py).
+        "catalog.errors": {"handlers": ["json"], "level": "INFO", "propagate": False},
     },
 }

@@ -2,6 +2,7 @@ from django.contrib import admin
 from django.urls import include, path, re_path
 
 from catalog.handlers import endpoint_not_found
+from catalog.metrics_views import metrics_view
 from morpheus_errors.api.oauth import MorpheusTokenView
 
 urlpatterns = [
@@ -9,6 +10,7 @@ urlpatterns = [
     path("", include("catalog.urls")),
     path("oauth/token", MorpheusTokenView.as_view(), name="oauth-token"),
     path("api/", include("morpheus_errors.api.urls")),
+    path("metrics", metrics_view, name="metrics"),
     # Last: any other /api/ path answers the catalog's 404 JSON, for any method and
     # even with DEBUG on (when Django would show its technical 404 page instead).
     re_path(r"^api/", endpoint_not_found),

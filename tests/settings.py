@@ -27,3 +27,6 @@ WHITENOISE_USE_FINDERS = True
 # django-oauth-toolkit caches its server per view class; rebuild it so that tests
 # overriding OAUTH2_PROVIDER (token lifetime) see their values, and only theirs.
 OAUTH2_PROVIDER = {**OAUTH2_PROVIDER, "ALWAYS_RELOAD_OAUTHLIB_CORE": True}
+
+# Error counts: no flushing thread in the test process; tests flush with counts_flush().
+CATALOG_COUNTS_FLUSH_INTERVAL = 0

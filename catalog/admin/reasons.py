@@ -5,6 +5,7 @@ from django.db.models import QuerySet
 from django.http import HttpRequest
 from simple_history.admin import SimpleHistoryAdmin
 
+from catalog.admin.counts import SERVED_COLUMNS, ServedCountsMixin
 from catalog.admin.filters import ReasonRecentlyChangedFilter, ReasonStatusClassFilter
 from catalog.forms import ErrorReasonForm
 from catalog.models import ErrorReason
@@ -22,10 +23,11 @@ def restore_seed_text(
 
 
 @admin.register(ErrorReason)
-class ErrorReasonAdmin(SimpleHistoryAdmin):  # type: ignore[misc]
+class ErrorReasonAdmin(ServedCountsMixin, SimpleHistoryAdmin):  # type: ignore[misc]
     form = ErrorReasonForm
     fields = ["status", "code", "message", "placeholders", "troubleshooting"]
-    list_display = ["code", "status", "message", "updated_at"]
+    list_display = ["code", "status", "message", "updated_at", *SERVED_COLUMNS]
+    served_outer = {"status": "status__status", "code": "code"}
     list_filter = [ReasonStatusClassFilter, ReasonRecentlyChangedFilter, "status"]
     list_select_related = ["status"]
     search_fields = ["code", "message", "troubleshooting", "placeholders", "status__title"]

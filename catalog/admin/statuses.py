@@ -10,6 +10,7 @@ from django.urls import URLPattern, path
 from django.views.decorators.http import require_POST
 from simple_history.admin import SimpleHistoryAdmin
 
+from catalog.admin.counts import SERVED_COLUMNS, ServedCountsMixin
 from catalog.admin.filters import RecentlyChangedFilter, StatusClassFilter
 from catalog.forms import (
     ErrorReasonForm,
@@ -45,10 +46,12 @@ def restore_seed_text(
 
 
 @admin.register(ErrorStatus)
-class ErrorStatusAdmin(SimpleHistoryAdmin):  # type: ignore[misc]
+class ErrorStatusAdmin(ServedCountsMixin, SimpleHistoryAdmin):  # type: ignore[misc]
     form = ErrorStatusForm
     inlines = [ErrorReasonInline]
     list_display = ["status", "title", "description", "reason_count", "updated_at"]
+    list_display += SERVED_COLUMNS
+    served_outer = {"status": "status"}
     list_display_links = ["status", "title"]
     list_filter = [StatusClassFilter, RecentlyChangedFilter]
     search_fields = ["status", *TEXT_SEARCH, *REASON_SEARCH]
