@@ -1,0 +1,56 @@
+"""
+The reader's language: which of settings.LANGUAGES an error answers in, and the
+catalog text in it.
+
+English is the source language: the catalog's own fields are English, and any
+field left blank in a translation falls back to them, field by field.
+"""
+
+from collections.abc import Mapping
+
+from django.conf import settings
+from django.http import HttpRequest
+from django.utils.translation.trans_real import (
+    get_supported_language_variant,
+    parse_accept_lang_header,
+)
+
+SOURCE_LANGUAGE = "en"
+
+
+def translation_languages() -> list[tuple[str, str]]:
+    """The languages a translation can be in: settings.LANGUAGES without English."""
+    return [(code, name) for code, name in settings.LANGUAGES if code != SOURCE_LANGUAGE]
+
+
+def language_from_header(header: str) -> str:
+    """
+    The best of settings.LANGUAGES for an Accept-Language header, by quality value;
+    English when none is acceptable. Both Django helpers are cached, so this costs
+    a few dictionary lookups per error.
+    """
+    if not header:
+        return SOURCE_LANGUAGE
+    for accepted, quality in parse_accept_lang_header(header):
+        if accepted == "*":
+            break
+        if quality <= 0:
+            continue  # q=0: "not acceptable" (RFC 9110), which Django's parser keeps
+        try:
+            return get_supported_language_variant(accepted)
+        except LookupError:
+            continue
+    return SOURCE_LANGUAGE
+
+
+def language_from_request(request: HttpRequest) -> str:
+    return language_from_header(request.META.get("HTTP_ACCEPT_LANGUAGE", ""))
+
+
+def text_localized(
+    translations: Mapping[str, Mapping[str, str]], field: str, english: str, language: str
+) -> str:
+    """A field in a language, or its English text when it has no translation."""
+    if language == SOURCE_LANGUAGE:
+        return english
+    return translations.get(language, {}).get(field) or english
