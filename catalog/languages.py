@@ -7,6 +7,7 @@ field left blank in a translation falls back to them, field by field.
 """
 
 from collections.abc import Mapping
+from dataclasses import replace
 
 from django.conf import settings
 from django.http import HttpRequest
@@ -14,6 +15,8 @@ from django.utils.translation.trans_real import (
     get_supported_language_variant,
     parse_accept_lang_header,
 )
+
+from catalog.types import Catalog, Reason, Status
 
 SOURCE_LANGUAGE = "en"
 
@@ -54,3 +57,42 @@ def text_localized(
     if language == SOURCE_LANGUAGE:
         return english
     return translations.get(language, {}).get(field) or english
+
+
+def language_from_query(request: HttpRequest) -> str:
+    """The page's language from ?lang= (one of LANGUAGES), English otherwise."""
+    language = request.GET.get("lang", "")
+    return language if language in dict(settings.LANGUAGES) else SOURCE_LANGUAGE
+
+
+def catalog_localized(catalog: Catalog, language: str) -> Catalog:
+    """The catalog with its text in a language, English where untranslated (for pages)."""
+    if language == SOURCE_LANGUAGE:
+        return catalog
+
+    def text(entry: Status | Reason, field: str) -> str:
+        return text_localized(entry.translations, field, getattr(entry, field), language)
+
+    statuses = [
+        replace(
+            entry,
+            title=text(entry, "title"),
+            description=text(entry, "description"),
+            troubleshooting=text(entry, "troubleshooting"),
+            reasons=tuple(
+                replace(
+                    reason,
+                    message=text(reason, "message"),
+                    troubleshooting=text(reason, "troubleshooting"),
+                )
+                for reason in entry.reasons
+            ),
+        )
+        for entry in catalog.statuses.values()
+    ]
+    return Catalog.from_statuses(
+        statuses,
+        version=catalog.version,
+        maintenance_retry_after=catalog.maintenance_retry_after,
+        updated_at=catalog.updated_at,
+    )

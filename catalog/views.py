@@ -5,6 +5,7 @@ both cached per catalog version with ETag/Last-Modified revalidation.
 
 from typing import Any
 
+from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from django.template.loader import render_to_string
 from django.views.decorators.http import require_safe
@@ -17,6 +18,7 @@ from rest_framework.views import APIView
 from catalog.caching import Rendering, conditional_response, rendered_get
 from catalog.examples import example_get
 from catalog.formatter import json_bytes
+from catalog.languages import SOURCE_LANGUAGE, catalog_localized, language_from_query
 from catalog.selectors import catalog_get
 from catalog.serializers import (
     ErrorCodeDetailSerializer,
@@ -36,16 +38,21 @@ CONTENT_SECURITY_POLICY = (
 def reference(request: HttpRequest) -> HttpResponse:
     """The error-reference page: every status and reason of the live catalog."""
     catalog = catalog_get()
+    language = language_from_query(request)  # ?lang=de; English without it
+    localized = catalog_localized(catalog, language)
     rendering = rendered_get(
-        name="reference",
+        name="reference" if language == SOURCE_LANGUAGE else f"reference-{language}",
         catalog=catalog,
         request=request,
         build=lambda: render_to_string(
-            "catalog/reference.html", reference_context(catalog, request), request=request
+            "catalog/reference.html",
+            {**reference_context(localized, request), **languages_context(language)},
+            request=request,
         ).encode(),
     )
     response = HttpResponse(rendering.content)
     response["Content-Security-Policy"] = CONTENT_SECURITY_POLICY
+    response["Content-Language"] = language
     return conditional_response(request, response, catalog=catalog, etag=rendering.etag)
 
 
@@ -62,6 +69,11 @@ def reference_context(catalog: Catalog, request: HttpRequest) -> dict[str, Any]:
         for entry in statuses
     ]
     return {"sections": sections, "statuses": statuses, "catalog": catalog}
+
+
+def languages_context(language: str) -> dict[str, Any]:
+    """The page's language and its switcher: every language of the LANGUAGES setting."""
+    return {"language": language, "languages": settings.LANGUAGES}
 
 
 class ErrorCodeView(APIView):
