@@ -6,10 +6,14 @@ English is the source language: the catalog's own fields are English, and any
 field left blank in a translation falls back to them, field by field.
 """
 
+import functools
 from collections.abc import Mapping
 from dataclasses import replace
+from typing import Any
 
 from django.conf import settings
+from django.core.signals import setting_changed
+from django.dispatch import receiver
 from django.http import HttpRequest
 from django.utils.translation.trans_real import (
     get_supported_language_variant,
@@ -26,11 +30,13 @@ def translation_languages() -> list[tuple[str, str]]:
     return [(code, name) for code, name in settings.LANGUAGES if code != SOURCE_LANGUAGE]
 
 
+@functools.lru_cache(maxsize=512)
 def language_from_header(header: str) -> str:
     """
     The best of settings.LANGUAGES for an Accept-Language header, by quality value;
-    English when none is acceptable. Both Django helpers are cached, so this costs
-    a few dictionary lookups per error.
+    English when none is acceptable. Cached per header (clients send a handful of
+    distinct ones; Django caches its own helpers the same way), and cleared when
+    LANGUAGES changes (tests).
     """
     if not header:
         return SOURCE_LANGUAGE
@@ -44,6 +50,12 @@ def language_from_header(header: str) -> str:
         except LookupError:
             continue
     return SOURCE_LANGUAGE
+
+
+@receiver(setting_changed)
+def _languages_changed(*, setting: str, **kwargs: Any) -> None:
+    if setting == "LANGUAGES":
+        language_from_header.cache_clear()
 
 
 def language_from_request(request: HttpRequest) -> str:
