@@ -60,3 +60,37 @@ def test_an_unknown_language_shows_the_english_page(client, german_404):
     assert response.status_code == 200
     assert response["Content-Language"] == "en"
     assert "<h2>Not Found " in response.content.decode()
+
+
+def test_the_json_catalog_follows_accept_language_with_english_fallback(client, german_404):
+    german = client.get("/api/error-codes/404", HTTP_ACCEPT_LANGUAGE="de-DE,de;q=0.9")
+    english = client.get("/api/error-codes/404")
+
+    entry = german.json()["errorCode"]
+    assert german.status_code == 200
+    assert entry["title"] == "Nicht gefunden"
+    assert entry["description"] == "The specified resource could not be found."
+    reasons = {reason["code"]: reason for reason in entry["reasons"]}
+    assert reasons["not_found"]["message"] == "{resource} fehlt"
+    assert reasons["not_found"]["helpUrl"] == "http://testserver/errors/#not_found"
+    assert (
+        reasons["endpoint_not_found"]["message"] == "Unable to find api endpoint {method} {path}"
+    )
+    assert german["Content-Language"] == "de"
+    assert german["Vary"] == "Accept-Language"
+    assert english.json()["errorCode"]["title"] == "Not Found"
+    assert english["Content-Language"] == "en"
+
+
+def test_the_json_catalog_list_is_cached_per_language(client, german_404):
+    client.get("/api/error-codes")
+    german = client.get("/api/error-codes", HTTP_ACCEPT_LANGUAGE="de")
+    english = client.get("/api/error-codes")
+
+    def title(response, number: int) -> str:
+        return next(e for e in response.json()["errorCodes"] if e["status"] == number)["title"]
+
+    assert title(german, 404) == "Nicht gefunden"
+    assert title(german, 401) == "Unauthorized"
+    assert title(english, 404) == "Not Found"
+    assert german["ETag"] != english["ETag"]
