@@ -42,6 +42,7 @@ class Case:
     path: str
     server: str = "small"
     revalidate: bool = False
+    language: str = ""  # sent as Accept-Language
 
 
 # Compared cases stand next to each other, so each pair is measured back to back.
@@ -61,6 +62,12 @@ CASES = [
         "/api/bench/catalog/missing",
         "uncounted",
     ),
+    Case(
+        "catalog_404_de",
+        "404, catalog handler, German (Accept-Language)",
+        "/api/bench/catalog/missing",
+        language="de-DE,de;q=0.9,en;q=0.5",
+    ),
     Case("naive_404", "404, naive catalog (a query per error)", "/api/bench/naive/missing"),
     Case("unknown_catalog", "unknown path, catalog 404 view", "/api/no-such-endpoint"),
     Case(
@@ -74,6 +81,19 @@ CASES = [
     Case("page_304", "reference page, 304 revalidation", "/errors/", revalidate=True),
     Case("page_304_large", "reference page 304, 1,000 reasons", "/errors/", "large", True),
 ]
+
+
+# German text for every status and reason of the small catalog (issue 8), so the
+# German case serves translated title and msg, with msgEnglish beside.
+GERMAN_SCRIPT = (
+    "from catalog.models import *\n"
+    "for s in ErrorStatus.objects.all():\n"
+    "    ErrorStatusTranslation.objects.get_or_create(status=s, language='de', "
+    "defaults={'title': 'DE ' + s.title, 'description': 'DE ' + s.description})\n"
+    "for r in ErrorReason.objects.all():\n"
+    "    ErrorReasonTranslation.objects.get_or_create(reason=r, language='de', "
+    "defaults={'message': 'DE ' + r.message})\n"
+)
 
 
 @dataclass
@@ -154,6 +174,7 @@ def backend(name: str, folder: Path, sizes: set[str]) -> Iterator[dict[str, dict
         )
         manage("migrate", "--no-input", env=envs[size])
     manage("collectstatic", "--no-input", env=envs["small"])
+    manage("shell", "--no-imports", "-c", GERMAN_SCRIPT, env=envs["small"])
     if "large" in envs:
         count = manage(
             "shell", "--no-imports", "-c", large_catalog_script(LARGE_CATALOG), env=envs["large"]
@@ -174,6 +195,8 @@ def measure(
     for round_number in range(rounds):
         for case in cases:
             headers = {"If-None-Match": etags[case.server]} if case.revalidate else {}
+            if case.language:
+                headers["Accept-Language"] = case.language
             if case.revalidate and not etags[case.server]:
                 continue
             rps, p50, p99 = wrk(f"{servers[case.server]}{case.path}", seconds, headers)
@@ -245,6 +268,11 @@ def report(name: str, samples: dict[str, Samples], moves: list[float]) -> list[s
     targets = [
         ("catalog 404 ÷ DRF default-handler 404", ratio("catalog_404", "drf_404"), ">= 0.95"),
         ("catalog 404 ÷ naive catalog 404", ratio("catalog_404", "naive_404"), ">= 2"),
+        (
+            "catalog 404 German ÷ English",
+            ratio("catalog_404_de", "catalog_404"),
+            "within 5%",
+        ),
         (
             "unknown path: catalog ÷ Django default 404",
             ratio("unknown_catalog", "unknown_django"),

@@ -14,8 +14,10 @@ from typing import Any
 from django.core.exceptions import DisallowedHost
 from django.http import HttpRequest, HttpResponse
 from django.urls import NoReverseMatch, get_urlconf, reverse
+from django.utils.cache import patch_vary_headers
 
 from catalog.conf import catalog_settings
+from catalog.languages import SOURCE_LANGUAGE, language_from_request, text_localized
 from catalog.requests import REQUEST_ID_HEADER, is_oauth_request, request_id_get
 from catalog.selectors import catalog_get
 from catalog.telemetry import error_served
@@ -32,6 +34,17 @@ def error_body(
     request: HttpRequest, error: ApiError, *, catalog: Catalog | None = None
 ) -> ErrorBody:
     """The Morpheus error body for an error, from the catalog."""
+    return error_body_localized(request, error, catalog=catalog)[0]
+
+
+def error_body_localized(
+    request: HttpRequest, error: ApiError, *, catalog: Catalog | None = None
+) -> tuple[ErrorBody, str]:
+    """
+    The error body in the reader's language (Accept-Language), and that language
+    (Content-Language): English unless its title or msg is translated.
+    """
+    language = language_from_request(request)
     served = catalog is None  # an explicit catalog is a preview, not a served error
     catalog = catalog or catalog_get()
     entry = catalog.statuses.get(error.status)
@@ -49,25 +62,47 @@ def error_body(
     if reason is not None:
         params = {"method": request.method, "path": request.path, **error.params}
         msg = template_render(reason.message, params)
+        template = text_localized(reason.translations, "message", reason.message, language)
+        msg_localized = template_render(template, params)
     else:
         msg = entry.description if entry else f"{title}."
-    msg = msg[:1].upper() + msg[1:]
+        msg_localized = (
+            text_localized(entry.translations, "description", msg, language) if entry else msg
+        )
+    if entry is not None:
+        title_localized = text_localized(entry.translations, "title", title, language)
+    else:
+        title_localized = title
+    msg, msg_localized = _capitalized(msg), _capitalized(msg_localized)
+    localized = msg_localized != msg or title_localized != title
     body: ErrorBody = {
         "success": False,
-        "msg": msg,
+        "msg": msg_localized,
         "errors": error.errors,
         "status": error.status,
         "code": error.code,
-        "title": title,
+        "title": title_localized,
         "helpUrl": help_url(request, error.code),
         "requestId": request_id_get(request),
     }
     if error.status == 401 or error.oauth_error or is_oauth_request(request):
         body["error"] = error.oauth_error or oauth_error_code(error.status)
-        body["error_description"] = msg
+        body["error_description"] = msg_localized
+    if msg_localized != msg:
+        body["msgEnglish"] = msg  # what logs, support and clients matching text can rely on
     if served:
         error_served(request, error, gap=entry is None or reason is None)
-    return body
+    return body, language if localized else SOURCE_LANGUAGE
+
+
+def _capitalized(msg: str) -> str:
+    return msg[:1].upper() + msg[1:]
+
+
+def language_headers_set(response: HttpResponse, *, language: str) -> None:
+    """Every error response says its language, and that it varies with Accept-Language."""
+    response["Content-Language"] = language
+    patch_vary_headers(response, ["Accept-Language"])
 
 
 def problem_body(request: HttpRequest, body: ErrorBody) -> ProblemBody:
@@ -85,12 +120,14 @@ def problem_body(request: HttpRequest, body: ErrorBody) -> ProblemBody:
     if "error" in body:
         problem["error"] = body["error"]
         problem["error_description"] = body["error_description"]
+    if "msgEnglish" in body:
+        problem["msgEnglish"] = body["msgEnglish"]
     return problem
 
 
 def error_response(request: HttpRequest, error: ApiError) -> HttpResponse:
     """The JSON (or problem+json) response for an error, with its required headers."""
-    body = error_body(request, error)
+    body, language = error_body_localized(request, error)
     content: Any = body
     content_type = JSON
     if wants_problem_json(request):
@@ -99,6 +136,7 @@ def error_response(request: HttpRequest, error: ApiError) -> HttpResponse:
     for header, value in error.headers.items():
         response[header] = value
     response[REQUEST_ID_HEADER] = body["requestId"]
+    language_headers_set(response, language=language)
     return response
 
 

@@ -19,7 +19,7 @@ from django.views.decorators.csrf import csrf_exempt
 from rest_framework.views import set_rollback
 
 from catalog.errors import UNAVAILABLE_ERRORS, api_error_from_exception, service_unavailable_error
-from catalog.formatter import error_body, error_response
+from catalog.formatter import error_body_localized, error_response, language_headers_set
 from catalog.requests import is_api_request, request_id_get
 from catalog.types import ApiError
 
@@ -120,11 +120,12 @@ def endpoint_not_found(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpR
 def _error_page(request: HttpRequest, error: ApiError, template_name: str) -> HttpResponse:
     if is_api_request(request):
         return error_response(request, error)
-    body = error_body(request, error)
+    body, language = error_body_localized(request, error)
     try:
         response = render(request, template_name, {"error": body}, status=error.status)
     except TemplateDoesNotExist:
         response = HttpResponse(body["msg"], status=error.status, content_type="text/plain")
     for header, value in error.headers.items():
         response[header] = value
+    language_headers_set(response, language=language)
     return response

@@ -3,6 +3,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator, RegexVa
 from django.db import models
 from simple_history.models import HistoricalRecords
 
+from catalog.languages import translation_languages
 from catalog.templating import template_errors
 
 MARKDOWN_HELP = (
@@ -71,6 +72,71 @@ class ErrorReason(models.Model):
 
     def clean(self) -> None:
         errors = template_errors(self.message, allowed=self.placeholder_names)
+        if errors:
+            raise ValidationError({"message": errors})
+
+
+LANGUAGE_HELP = "One of the LANGUAGES setting; English is the catalog's own text."
+FALLBACK_HELP = "Blank: the English text is served."
+
+
+class ErrorStatusTranslation(models.Model):
+    """A status's text in another language; a blank field falls back to English."""
+
+    status = models.ForeignKey(ErrorStatus, on_delete=models.CASCADE, related_name="translations")
+    language = models.CharField(
+        max_length=15, choices=translation_languages, help_text=LANGUAGE_HELP
+    )
+    title = models.CharField(max_length=100, blank=True, help_text=FALLBACK_HELP)
+    description = models.CharField(max_length=300, blank=True, help_text=FALLBACK_HELP)
+    troubleshooting = models.TextField(blank=True, max_length=5000, help_text=MARKDOWN_HELP)
+
+    class Meta:
+        ordering = ["status__status", "language"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["status", "language"], name="catalog_statustranslation_unique"
+            )
+        ]
+        verbose_name = "translation"
+
+    def __str__(self) -> str:
+        return f"{self.status.status} ({self.language})"
+
+
+class ErrorReasonTranslation(models.Model):
+    """
+    A reason's text in another language; a blank field falls back to English. The
+    message may use only the placeholders its reason declares.
+    """
+
+    reason = models.ForeignKey(ErrorReason, on_delete=models.CASCADE, related_name="translations")
+    language = models.CharField(
+        max_length=15, choices=translation_languages, help_text=LANGUAGE_HELP
+    )
+    message = models.CharField(max_length=300, blank=True, help_text=FALLBACK_HELP)
+    troubleshooting = models.TextField(blank=True, max_length=5000, help_text=MARKDOWN_HELP)
+
+    class Meta:
+        ordering = ["reason__code", "language"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["reason", "language"], name="catalog_reasontranslation_unique"
+            )
+        ]
+        verbose_name = "translation"
+
+    def __str__(self) -> str:
+        return f"{self.reason.code} ({self.language})"
+
+    def clean(self) -> None:
+        try:
+            reason = self.reason  # set by the admin's inline even before the reason is saved
+        except ErrorReason.DoesNotExist:
+            return
+        if not self.message.strip():
+            return
+        errors = template_errors(self.message, allowed=reason.placeholder_names)
         if errors:
             raise ValidationError({"message": errors})
 

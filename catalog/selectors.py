@@ -13,21 +13,31 @@ the built-in seed only when there is none either.
 import logging
 import threading
 import time
+from collections.abc import Iterable
 
 from django.core.cache import caches
 from django.core.cache.backends.locmem import LocMemCache
 
 from catalog.conf import catalog_settings
 from catalog.metrics import metrics_catalog_loaded
-from catalog.models import CatalogVersion, ErrorStatus
+from catalog.models import (
+    CatalogVersion,
+    ErrorReasonTranslation,
+    ErrorStatus,
+    ErrorStatusTranslation,
+)
 from catalog.seed import SEED_CATALOG
 from catalog.types import Catalog, Reason, Status
 
 logger = logging.getLogger(__name__)
 
 STAMP_CACHE_KEY = "catalog:version"
-SNAPSHOT_CACHE_KEY = "catalog:snapshot"
+# Versioned with the shape of catalog.types.Catalog: a process of a new release never
+# unpickles a snapshot of an older shape (say, from before translations).
+SNAPSHOT_CACHE_KEY = "catalog:snapshot:2"
 LOAD_ATTEMPTS = 3
+STATUS_FIELDS = ("title", "description", "troubleshooting")
+REASON_FIELDS = ("message", "troubleshooting")
 
 
 class _Snapshot:
@@ -120,11 +130,15 @@ def _catalog_read(*, version: int, state: CatalogVersion | None) -> Catalog:
                     message=reason.message,
                     placeholders=reason.placeholder_names,
                     troubleshooting=reason.troubleshooting,
+                    translations=_translations(reason.translations.all(), REASON_FIELDS),
                 )
                 for reason in row.reasons.all()
             ),
+            translations=_translations(row.translations.all(), STATUS_FIELDS),
         )
-        for row in ErrorStatus.objects.prefetch_related("reasons")
+        for row in ErrorStatus.objects.prefetch_related(
+            "translations", "reasons", "reasons__translations"
+        )
     ]
     retry_after = state.maintenance_retry_after if state and state.maintenance else None
     return Catalog.from_statuses(
@@ -133,6 +147,16 @@ def _catalog_read(*, version: int, state: CatalogVersion | None) -> Catalog:
         updated_at=state.updated_at if state else None,
         maintenance_retry_after=retry_after,
     )
+
+
+def _translations(
+    rows: Iterable[ErrorStatusTranslation | ErrorReasonTranslation], fields: tuple[str, ...]
+) -> dict[str, dict[str, str]]:
+    """{language: {field: text}} with only the fields translated (blank ones fall back)."""
+    return {
+        row.language: {name: getattr(row, name) for name in fields if getattr(row, name).strip()}
+        for row in rows
+    }
 
 
 def _refresh_due() -> bool:

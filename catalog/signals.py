@@ -9,7 +9,13 @@ from typing import Any
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 
-from catalog.models import CatalogVersion, ErrorReason, ErrorStatus
+from catalog.models import (
+    CatalogVersion,
+    ErrorReason,
+    ErrorReasonTranslation,
+    ErrorStatus,
+    ErrorStatusTranslation,
+)
 from catalog.services import catalog_version_bump
 
 
@@ -18,6 +24,10 @@ from catalog.services import catalog_version_bump
 @receiver(post_save, sender=ErrorReason)
 @receiver(post_delete, sender=ErrorStatus)
 @receiver(post_delete, sender=ErrorReason)
+@receiver(post_save, sender=ErrorStatusTranslation)
+@receiver(post_save, sender=ErrorReasonTranslation)
+@receiver(post_delete, sender=ErrorStatusTranslation)
+@receiver(post_delete, sender=ErrorReasonTranslation)
 def catalog_changed(sender: type, **kwargs: Any) -> None:
     # catalog_version_bump() moves the stamp with QuerySet.update(), which sends no
     # signal, so saving CatalogVersion here cannot recurse.

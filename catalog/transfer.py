@@ -22,6 +22,7 @@ from catalog.transfer_file import (
     FileEntries,
     catalog_file_read,
 )
+from catalog.transfer_translations import Texts, translations_apply, translations_export
 
 STATUS_FIELDS = ("title", "description", "troubleshooting")
 REASON_FIELDS = ("message", "placeholders", "troubleshooting")
@@ -35,10 +36,11 @@ class ImportPlan:
     lines: list[str] = field(default_factory=list)
     saves: list[ErrorStatus | ErrorReason] = field(default_factory=list)
     deletes: list[ErrorStatus | ErrorReason] = field(default_factory=list)
+    translations: list[tuple[ErrorStatus | ErrorReason, Texts]] = field(default_factory=list)
 
     @property
     def changed(self) -> bool:
-        return bool(self.saves or self.deletes)
+        return bool(self.saves or self.deletes or self.translations)
 
 
 def catalog_export() -> str:
@@ -49,17 +51,21 @@ def catalog_export() -> str:
             "title": status.title,
             "description": status.description,
             "troubleshooting": status.troubleshooting,
+            **_translations(status),
             "reasons": [
                 {
                     "code": reason.code,
                     "message": reason.message,
                     "placeholders": list(reason.placeholder_names),
                     "troubleshooting": reason.troubleshooting,
+                    **_translations(reason),
                 }
                 for reason in sorted(status.reasons.all(), key=lambda reason: reason.code)
             ],
         }
-        for status in ErrorStatus.objects.order_by("status").prefetch_related("reasons")
+        for status in ErrorStatus.objects.order_by("status").prefetch_related(
+            "translations", "reasons", "reasons__translations"
+        )
     ]
     document = {"format": FILE_FORMAT, "version": FILE_VERSION, "statuses": statuses}
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
@@ -82,7 +88,15 @@ def catalog_import(*, text: str, dry_run: bool = False) -> ImportPlan:
             # After the saves, so that a reason moved out of a deleted status survives.
             for row in plan.deletes:
                 row.delete()
+            for parent, texts in plan.translations:
+                translations_apply(parent=parent, texts=texts)
     return plan
+
+
+def _translations(parent: ErrorStatus | ErrorReason) -> dict[str, Texts]:
+    """The entry's "translations" key, only when it has some (files without stay as they were)."""
+    texts = translations_export(parent.translations.all())
+    return {"translations": texts} if texts else {}
 
 
 def _plan(entries: FileEntries) -> ImportPlan:
@@ -102,6 +116,7 @@ def _plan(entries: FileEntries) -> ImportPlan:
             plan.saves.append(current)
         _plan_row(plan, f"reason {reason.code}", current, reason)
     _plan_deletes(plan, entries, statuses, reasons)
+    _plan_translations(plan, entries, statuses, reasons)
     plan.saves = list({id(row): row for row in plan.saves}.values())
     # Statuses first, so that new reasons find theirs.
     plan.saves.sort(key=lambda row: isinstance(row, ErrorReason))
@@ -122,6 +137,27 @@ def _plan_row(plan: ImportPlan, label: str, current: Any, incoming: Any) -> None
             current.status_number = current.status.status  # type: ignore[attr-defined]
         plan.lines.append(f"changed {label}: {', '.join(changed)}")
         plan.saves.append(current)
+
+
+def _plan_translations(
+    plan: ImportPlan,
+    entries: FileEntries,
+    statuses: dict[int, ErrorStatus],
+    reasons: dict[str, ErrorReason],
+) -> None:
+    """Translations that differ from the file's; new entries get theirs once saved."""
+    pairs: list[tuple[str, ErrorStatus | ErrorReason, ErrorStatus | ErrorReason | None]] = [
+        (f"status {row.status}", row, statuses.get(row.status)) for row in entries.statuses
+    ]
+    pairs += [(f"reason {row.code}", row, reasons.get(row.code)) for row in entries.reasons]
+    for label, incoming, current in pairs:
+        texts: Texts = incoming.file_translations  # type: ignore[union-attr]
+        before = translations_export(current.translations.all()) if current else {}
+        if texts != before:
+            languages = sorted(set(texts) | set(before))
+            changed = [code for code in languages if texts.get(code) != before.get(code)]
+            plan.lines.append(f"changed translations of {label}: {', '.join(changed)}")
+            plan.translations.append((current or incoming, texts))
 
 
 def _plan_deletes(

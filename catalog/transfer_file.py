@@ -11,11 +11,13 @@ from django.core.exceptions import ValidationError
 
 from catalog.models import ErrorReason, ErrorStatus
 from catalog.seeding import SEED_REASON_BY_CODE
+from catalog.transfer_translations import translations_read
 
 FILE_FORMAT = "morpheus-errors-catalog"
 FILE_VERSION = 1
-STATUS_KEYS = {"status", "title", "description", "troubleshooting", "reasons"}
-REASON_KEYS = {"code", "message", "placeholders", "troubleshooting"}
+STATUS_KEYS = {"status", "title", "description", "troubleshooting", "reasons", "translations"}
+REASON_KEYS = {"code", "message", "placeholders", "troubleshooting", "translations"}
+OPTIONAL_KEYS = {"troubleshooting", "placeholders", "translations"}
 
 
 class CatalogFileError(Exception):
@@ -50,7 +52,11 @@ def catalog_file_read(*, text: str) -> FileEntries:
         if not _shape_ok(item, STATUS_KEYS, {"status": int, "reasons": list}, where, problems):
             continue
         where = f"status {item['status']}"
-        status = ErrorStatus(**{key: item.get(key, "") for key in STATUS_KEYS - {"reasons"}})
+        texts = STATUS_KEYS - {"reasons", "translations"}
+        status = ErrorStatus(**{key: item.get(key, "") for key in texts})
+        status.file_translations = translations_read(  # type: ignore[attr-defined]
+            item.get("translations", {}), parent=status, where=where, problems=problems
+        )
         _validate(status, where, problems, exclude=[] if _known(item) else ["status"])
         if not _known(item):
             problems.append(f"{where}: unknown status; statuses are HTTP errors, 400 to 599.")
@@ -82,6 +88,9 @@ def _reason(entry: Any, status: int, where: str, problems: list[str]) -> ErrorRe
     )
     reason.status_number = status  # type: ignore[attr-defined]
     _validate(reason, where, problems, exclude=["status"])
+    reason.file_translations = translations_read(  # type: ignore[attr-defined]
+        entry.get("translations", {}), parent=reason, where=where, problems=problems
+    )
     bad = [name for name in names if not name.isidentifier()]
     if bad:
         problems.append(f"{where}: placeholders: {', '.join(bad)} is not a plain name.")
@@ -101,9 +110,11 @@ def _shape_ok(
         problems.append(f"{where}: expected an object.")
         return False
     unknown = sorted(set(item) - keys)
-    missing = sorted(key for key in keys - {"troubleshooting", "placeholders"} if key not in item)
+    missing = sorted(key for key in keys - OPTIONAL_KEYS if key not in item)
     wrong = sorted(
-        key for key in keys if key in item and not isinstance(item[key], types.get(key, str))
+        key
+        for key in keys - {"translations"}  # checked by translations_read
+        if key in item and not isinstance(item[key], types.get(key, str))
     )
     for label, names in (("unknown", unknown), ("missing", missing), ("wrong type for", wrong)):
         if names:

@@ -18,6 +18,8 @@ class Reason:
     message: str
     placeholders: tuple[str, ...] = ()
     troubleshooting: str = ""
+    # {language: {field: text}}, only the fields translated (message, troubleshooting)
+    translations: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -29,6 +31,8 @@ class Status:
     description: str
     troubleshooting: str = ""
     reasons: tuple[Reason, ...] = ()
+    # {language: {field: text}}, only the fields translated (title, description, troubleshooting)
+    translations: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -84,6 +88,7 @@ class ErrorBody(TypedDict):
     requestId: str
     error: NotRequired[str]
     error_description: NotRequired[str]
+    msgEnglish: NotRequired[str]  # the English msg, when msg is in another language
 
 
 class ProblemBody(TypedDict):
@@ -99,3 +104,4 @@ class ProblemBody(TypedDict):
     requestId: str
     error: NotRequired[str]
     error_description: NotRequired[str]
+    msgEnglish: NotRequired[str]

@@ -5,6 +5,7 @@ both cached per catalog version with ETag/Last-Modified revalidation.
 
 from typing import Any
 
+from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from django.template.loader import render_to_string
 from django.views.decorators.http import require_safe
@@ -16,7 +17,13 @@ from rest_framework.views import APIView
 
 from catalog.caching import Rendering, conditional_response, rendered_get
 from catalog.examples import example_get
-from catalog.formatter import json_bytes
+from catalog.formatter import json_bytes, language_headers_set
+from catalog.languages import (
+    SOURCE_LANGUAGE,
+    catalog_localized,
+    language_from_query,
+    language_from_request,
+)
 from catalog.selectors import catalog_get
 from catalog.serializers import (
     ErrorCodeDetailSerializer,
@@ -36,16 +43,21 @@ CONTENT_SECURITY_POLICY = (
 def reference(request: HttpRequest) -> HttpResponse:
     """The error-reference page: every status and reason of the live catalog."""
     catalog = catalog_get()
+    language = language_from_query(request)  # ?lang=de; English without it
+    localized = catalog_localized(catalog, language)
     rendering = rendered_get(
-        name="reference",
+        name=language_name("reference", language),
         catalog=catalog,
         request=request,
         build=lambda: render_to_string(
-            "catalog/reference.html", reference_context(catalog, request), request=request
+            "catalog/reference.html",
+            {**reference_context(localized, request), **languages_context(language)},
+            request=request,
         ).encode(),
     )
     response = HttpResponse(rendering.content)
     response["Content-Security-Policy"] = CONTENT_SECURITY_POLICY
+    response["Content-Language"] = language
     return conditional_response(request, response, catalog=catalog, etag=rendering.etag)
 
 
@@ -64,6 +76,16 @@ def reference_context(catalog: Catalog, request: HttpRequest) -> dict[str, Any]:
     return {"sections": sections, "statuses": statuses, "catalog": catalog}
 
 
+def language_name(name: str, language: str) -> str:
+    """A rendering's cache name per language (English keeps the plain name)."""
+    return name if language == SOURCE_LANGUAGE else f"{name}-{language}"
+
+
+def languages_context(language: str) -> dict[str, Any]:
+    """The page's language and its switcher: every language of the LANGUAGES setting."""
+    return {"language": language, "languages": settings.LANGUAGES}
+
+
 class ErrorCodeView(APIView):
     """Public, unauthenticated reads of the catalog."""
 
@@ -75,6 +97,7 @@ class ErrorCodeView(APIView):
         self, request: Request, rendering: Rendering, catalog: Catalog
     ) -> HttpResponse:
         response = HttpResponse(rendering.content, content_type="application/json")
+        language_headers_set(response, language=language_from_request(request._request))
         return conditional_response(
             request._request, response, catalog=catalog, etag=rendering.etag
         )
@@ -89,9 +112,11 @@ class ErrorCodeListView(ErrorCodeView):
     )
     def get(self, request: Request) -> HttpResponse:
         catalog = catalog_get()
+        language = language_from_request(request._request)
+        localized = catalog_localized(catalog, language)
 
         def build() -> bytes:
-            entries = [catalog.statuses[status] for status in sorted(catalog.statuses)]
+            entries = [localized.statuses[status] for status in sorted(localized.statuses)]
             context = {"request": request}
             total = len(entries)
             return json_bytes(
@@ -101,7 +126,12 @@ class ErrorCodeListView(ErrorCodeView):
                 }
             )
 
-        rendering = rendered_get(name="error-codes", catalog=catalog, request=request, build=build)
+        rendering = rendered_get(
+            name=language_name("error-codes", language),
+            catalog=catalog,
+            request=request,
+            build=build,
+        )
         return self.json_response(request, rendering, catalog)
 
 
@@ -116,11 +146,12 @@ class ErrorCodeDetailView(ErrorCodeView):
     )
     def get(self, request: Request, status: int) -> HttpResponse:
         catalog = catalog_get()
-        entry = catalog.statuses.get(status)
+        language = language_from_request(request._request)
+        entry = catalog_localized(catalog, language).statuses.get(status)
         if entry is None:
             raise NotFound()
         rendering = rendered_get(
-            name=f"error-code-{status}",
+            name=language_name(f"error-code-{status}", language),
             catalog=catalog,
             request=request,
             build=lambda: json_bytes(

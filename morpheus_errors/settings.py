@@ -133,6 +133,9 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 
 LANGUAGE_CODE = "en-us"
+# The catalog's languages (issue 8): English first, the source and the fallback;
+# translations are edited in the admin. README: "Languages".
+LANGUAGES = [("en", "English"), ("de", "German"), ("fr", "French")]
 TIME_ZONE = "UTC"
 USE_I18N = True
 USE_TZ = True

@@ -25,6 +25,7 @@ def status_post(status: ErrorStatus, /, **changes: Any) -> dict[str, Any]:
         "reasons-INITIAL_FORMS": len(reasons),
         "reasons-MIN_NUM_FORMS": 0,
         "reasons-MAX_NUM_FORMS": 1000,
+        **inline_management("translations", status.translations.count()),
     }
     for index, reason in enumerate(reasons):
         prefix = f"reasons-{index}-"
@@ -43,6 +44,16 @@ def status_post(status: ErrorStatus, /, **changes: Any) -> dict[str, Any]:
                 data[prefix + key.rsplit("__", 1)[1]] = value
     data.update({k: v for k, v in changes.items() if not k.startswith("reason__")})
     return data
+
+
+def inline_management(prefix: str, count: int) -> dict[str, int]:
+    """An inline's management form, for existing rows posted unchanged or none."""
+    return {
+        f"{prefix}-TOTAL_FORMS": count,
+        f"{prefix}-INITIAL_FORMS": count,
+        f"{prefix}-MIN_NUM_FORMS": 0,
+        f"{prefix}-MAX_NUM_FORMS": 1000,
+    }
 
 
 def user_create(username: str, *, staff: bool = True, editor: bool = False) -> User:

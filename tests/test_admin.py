@@ -107,14 +107,22 @@ def test_the_change_page_has_reasons_inline(superuser):
     assert "Markdown: **bold**" in response.content.decode()
 
 
-def test_the_editors_group_may_only_view_and_change_catalog_text():
+def test_the_editors_group_may_only_view_and_change_catalog_text_and_edit_translations():
     group = Group.objects.get(name=EDITORS)
 
     assert sorted(group.permissions.values_list("content_type__app_label", "codename")) == [
+        ("catalog", "add_errorreasontranslation"),
+        ("catalog", "add_errorstatustranslation"),
         ("catalog", "change_errorreason"),
+        ("catalog", "change_errorreasontranslation"),
         ("catalog", "change_errorstatus"),
+        ("catalog", "change_errorstatustranslation"),
+        ("catalog", "delete_errorreasontranslation"),
+        ("catalog", "delete_errorstatustranslation"),
         ("catalog", "view_errorreason"),
+        ("catalog", "view_errorreasontranslation"),
         ("catalog", "view_errorstatus"),
+        ("catalog", "view_errorstatustranslation"),
     ]
 
 

@@ -5,7 +5,13 @@ from django.contrib.auth.models import User
 from django.test import TestCase
 
 from catalog.models import ErrorReason, ErrorStatus
-from tests.admin_forms import change_url, client_for, status_post, user_create
+from tests.admin_forms import (
+    change_url,
+    client_for,
+    inline_management,
+    status_post,
+    user_create,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -173,6 +179,7 @@ def test_a_new_reason_with_declared_placeholders_is_saved_normalised():
             "code": "file_missing",
             "message": "No file {name} in {folder}",
             "placeholders": " name , folder,name",
+            **inline_management("translations", 0),
         },
     )
 

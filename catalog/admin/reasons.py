@@ -7,6 +7,7 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from catalog.admin.counts import SERVED_COLUMNS, ServedCountsMixin
 from catalog.admin.filters import ReasonRecentlyChangedFilter, ReasonStatusClassFilter
+from catalog.admin.translations import ErrorReasonTranslationInline
 from catalog.forms import ErrorReasonForm
 from catalog.models import ErrorReason
 from catalog.seeding import catalog_seed_restore, reason_is_seeded
@@ -25,6 +26,7 @@ def restore_seed_text(
 @admin.register(ErrorReason)
 class ErrorReasonAdmin(ServedCountsMixin, SimpleHistoryAdmin):  # type: ignore[misc]
     form = ErrorReasonForm
+    inlines = [ErrorReasonTranslationInline]
     fields = ["status", "code", "message", "placeholders", "troubleshooting"]
     list_display = ["code", "status", "message", "updated_at", *SERVED_COLUMNS]
     served_outer = {"status": "status__status", "code": "code"}

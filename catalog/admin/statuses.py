@@ -12,6 +12,7 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from catalog.admin.counts import SERVED_COLUMNS, ServedCountsMixin
 from catalog.admin.filters import RecentlyChangedFilter, StatusClassFilter
+from catalog.admin.translations import ErrorStatusTranslationInline
 from catalog.forms import (
     ErrorReasonForm,
     ErrorReasonInlineFormSet,
@@ -48,7 +49,7 @@ def restore_seed_text(
 @admin.register(ErrorStatus)
 class ErrorStatusAdmin(ServedCountsMixin, SimpleHistoryAdmin):  # type: ignore[misc]
     form = ErrorStatusForm
-    inlines = [ErrorReasonInline]
+    inlines = [ErrorReasonInline, ErrorStatusTranslationInline]
     list_display = ["status", "title", "description", "reason_count", "updated_at"]
     list_display += SERVED_COLUMNS
     served_outer = {"status": "status"}

@@ -1,0 +1,110 @@
+"""
+The reader's language: which of settings.LANGUAGES an error answers in, and the
+catalog text in it.
+
+English is the source language: the catalog's own fields are English, and any
+field left blank in a translation falls back to them, field by field.
+"""
+
+import functools
+from collections.abc import Mapping
+from dataclasses import replace
+from typing import Any
+
+from django.conf import settings
+from django.core.signals import setting_changed
+from django.dispatch import receiver
+from django.http import HttpRequest
+from django.utils.translation.trans_real import (
+    get_supported_language_variant,
+    parse_accept_lang_header,
+)
+
+from catalog.types import Catalog, Reason, Status
+
+SOURCE_LANGUAGE = "en"
+
+
+def translation_languages() -> list[tuple[str, str]]:
+    """The languages a translation can be in: settings.LANGUAGES without English."""
+    return [(code, name) for code, name in settings.LANGUAGES if code != SOURCE_LANGUAGE]
+
+
+@functools.lru_cache(maxsize=512)
+def language_from_header(header: str) -> str:
+    """
+    The best of settings.LANGUAGES for an Accept-Language header, by quality value;
+    English when none is acceptable. Cached per header (clients send a handful of
+    distinct ones; Django caches its own helpers the same way), and cleared when
+    LANGUAGES changes (tests).
+    """
+    if not header:
+        return SOURCE_LANGUAGE
+    for accepted, quality in parse_accept_lang_header(header):
+        if accepted == "*":
+            break
+        if quality <= 0:
+            continue  # q=0: "not acceptable" (RFC 9110), which Django's parser keeps
+        try:
+            return get_supported_language_variant(accepted)
+        except LookupError:
+            continue
+    return SOURCE_LANGUAGE
+
+
+@receiver(setting_changed)
+def _languages_changed(*, setting: str, **kwargs: Any) -> None:
+    if setting == "LANGUAGES":
+        language_from_header.cache_clear()
+
+
+def language_from_request(request: HttpRequest) -> str:
+    return language_from_header(request.META.get("HTTP_ACCEPT_LANGUAGE", ""))
+
+
+def text_localized(
+    translations: Mapping[str, Mapping[str, str]], field: str, english: str, language: str
+) -> str:
+    """A field in a language, or its English text when it has no translation."""
+    if language == SOURCE_LANGUAGE:
+        return english
+    return translations.get(language, {}).get(field) or english
+
+
+def language_from_query(request: HttpRequest) -> str:
+    """The page's language from ?lang= (one of LANGUAGES), English otherwise."""
+    language = request.GET.get("lang", "")
+    return language if language in dict(settings.LANGUAGES) else SOURCE_LANGUAGE
+
+
+def catalog_localized(catalog: Catalog, language: str) -> Catalog:
+    """The catalog with its text in a language, English where untranslated (for pages)."""
+    if language == SOURCE_LANGUAGE:
+        return catalog
+
+    def text(entry: Status | Reason, field: str) -> str:
+        return text_localized(entry.translations, field, getattr(entry, field), language)
+
+    statuses = [
+        replace(
+            entry,
+            title=text(entry, "title"),
+            description=text(entry, "description"),
+            troubleshooting=text(entry, "troubleshooting"),
+            reasons=tuple(
+                replace(
+                    reason,
+                    message=text(reason, "message"),
+                    troubleshooting=text(reason, "troubleshooting"),
+                )
+                for reason in entry.reasons
+            ),
+        )
+        for entry in catalog.statuses.values()
+    ]
+    return Catalog.from_statuses(
+        statuses,
+        version=catalog.version,
+        maintenance_retry_after=catalog.maintenance_retry_after,
+        updated_at=catalog.updated_at,
+    )
