@@ -272,7 +272,8 @@ LOGGING = {
     },
     "root": {"handlers": ["console"], "level": os.environ.get("DJANGO_LOG_LEVEL", "INFO")},
     "loggers": {
-        "django.request": {"handlers": ["console"], "level": "WARNING", "propagate": False},
+        # 4xx are logged once, as the catalog's JSON line; Django still logs 5xx here.
+        "django.request": {"handlers": ["console"], "level": "ERROR", "propagate": False},
         "django.security": {"handlers": ["console"], "level": "WARNING", "propagate": False},
         "oauth2_provider": {"filters": ["password_grant_notice"]},
         # One JSON line per error response (catalog/telemetry.py).
