@@ -45,7 +45,6 @@ def error_body_localized(
     (Content-Language): English unless its title or msg is translated.
     """
     language = language_from_request(request)
-    served = catalog is None  # an explicit catalog is a preview, not a served error
     catalog = catalog or catalog_get()
     entry = catalog.statuses.get(error.status)
     reason = catalog.reasons.get(error.code)
@@ -90,8 +89,7 @@ def error_body_localized(
         body["error_description"] = msg_localized
     if msg_localized != msg:
         body["msgEnglish"] = msg  # what logs, support and clients matching text can rely on
-    if served:
-        error_served(request, error, gap=entry is None or reason is None)
+    error_served(request, error, gap=entry is None or reason is None)
     return body, language if localized else SOURCE_LANGUAGE
 
 

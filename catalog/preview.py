@@ -108,6 +108,7 @@ def _example_request(request: HttpRequest) -> HttpRequest:
     example.path = example.path_info = PREVIEW_PATH
     example.META = {key: request.META[key] for key in _COPIED_META if key in request.META}
     example.request_id = "preview"  # type: ignore[attr-defined]
+    example.catalog_counted = False  # type: ignore[attr-defined]  # a preview, not a served error
     return example
 
 
