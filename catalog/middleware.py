@@ -25,6 +25,10 @@ class RequestIdMiddleware:
         return response
 
 
+DISCARD_CHUNK = 64 * 1024
+DISCARD_FACTOR = 8  # bodies up to 8x the limit are read and dropped
+
+
 class RequestSizeLimitMiddleware:
     """
     Refuses API bodies over DATA_UPLOAD_MAX_MEMORY_SIZE before they are read.
@@ -38,9 +42,23 @@ class RequestSizeLimitMiddleware:
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
         limit = settings.DATA_UPLOAD_MAX_MEMORY_SIZE
-        if limit is not None and is_api_request(request) and _content_length(request) > limit:
+        length = _content_length(request)
+        if limit is not None and is_api_request(request) and length > limit:
+            _discard_body(request, length=length, limit=limit)
             return error_response(request, ApiError(400, "request_too_large"))
         return self.get_response(request)
+
+
+def _discard_body(request: HttpRequest, *, length: int, limit: int) -> None:
+    """
+    Read a moderately oversized body before answering, so that the client, still
+    sending, gets the 400 instead of a broken pipe. Far larger ones are not read.
+    """
+    if length > DISCARD_FACTOR * limit:
+        return
+    for _ in range(length // DISCARD_CHUNK + 1):
+        if not request.read(DISCARD_CHUNK):
+            break
 
 
 def _content_length(request: HttpRequest) -> int:
