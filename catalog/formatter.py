@@ -62,7 +62,7 @@ def error_body_localized(
         params = {"method": request.method, "path": request.path, **error.params}
         msg = template_render(reason.message, params)
         template = text_localized(reason.translations, "message", reason.message, language)
-        msg_localized = template_render(template, params)
+        msg_localized = msg if template is reason.message else template_render(template, params)
     else:
         msg = entry.description if entry else f"{title}."
         msg_localized = (

@@ -13,6 +13,7 @@ from django.utils.functional import SimpleLazyObject, empty
 
 from catalog.conf import catalog_settings
 from catalog.counting import error_count
+from catalog.logging import LOGGED_ATTRIBUTE
 from catalog.metrics import metrics_error_served
 from catalog.requests import request_id_get
 from catalog.types import ApiError
@@ -79,3 +80,4 @@ def _log(request: HttpRequest, error: ApiError, *, route: str, gap: bool) -> Non
         extra=fields,
         exc_info=exc_info,
     )
+    setattr(request, LOGGED_ATTRIBUTE, True)  # django.request leaves this 4xx to us

@@ -26,6 +26,17 @@ def log_lines() -> Iterator[io.StringIO]:
     counts_discard()
 
 
+@pytest.fixture
+def django_request_lines() -> Iterator[io.StringIO]:
+    """What Django's own request logger (django.request) lets through, captured."""
+    logger = logging.getLogger("django.request")
+    stream = io.StringIO()
+    handler = logging.StreamHandler(stream)
+    logger.addHandler(handler)
+    yield stream
+    logger.removeHandler(handler)
+
+
 def lines(stream: io.StringIO) -> list[dict]:
     return [json.loads(line) for line in stream.getvalue().splitlines()]
 
@@ -85,3 +96,39 @@ def test_a_catalog_gap_is_marked_in_the_line(
 
     (line,) = lines(log_lines)
     assert (line["code"], line["catalogGap"]) == ("teapot", True)
+
+
+@pytest.mark.django_db
+def test_a_catalog_4xx_is_logged_once_as_the_json_line(client, log_lines, django_request_lines):
+    client.get("/api/no-such-endpoint")
+
+    (line,) = lines(log_lines)
+    assert (line["status"], line["code"]) == (404, "endpoint_not_found")
+    assert django_request_lines.getvalue() == ""  # Django's "Not Found: ..." would repeat it
+
+
+@pytest.mark.django_db
+def test_a_4xx_the_catalog_never_saw_is_still_logged_by_django(
+    client, log_lines, django_request_lines
+):
+    response = client.get("/pages/plain-gone")
+
+    assert response.status_code == 410
+    assert lines(log_lines) == []
+    assert django_request_lines.getvalue() == "Gone: /pages/plain-gone\n"
+
+
+@pytest.mark.django_db
+def test_with_the_json_line_switched_off_django_logs_the_catalog_4xx(
+    client, log_lines, django_request_lines
+):
+    logger = logging.getLogger("catalog.errors")
+    level = logger.level
+    logger.setLevel(logging.WARNING)
+    try:
+        client.get("/api/no-such-endpoint")
+    finally:
+        logger.setLevel(level)
+
+    assert lines(log_lines) == []
+    assert django_request_lines.getvalue() == "Not Found: /api/no-such-endpoint\n"

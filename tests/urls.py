@@ -17,6 +17,7 @@ test_urlpatterns = [
     path("pages/boom", views.django_boom),
     path("pages/database", views.django_database_count),
     path("pages/form", views.form_post),
+    path("pages/plain-gone", views.plain_gone),
 ]
 
 # The test views go before the project's catch-all for /api/.

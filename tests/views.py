@@ -113,6 +113,11 @@ def django_database_count(request: HttpRequest) -> HttpResponse:
     return HttpResponse(str(User.objects.count()))
 
 
+def plain_gone(request: HttpRequest) -> HttpResponse:
+    """A 4xx the catalog never sees: a view answering it by hand."""
+    return HttpResponse("gone", status=410)
+
+
 def form_post(request: HttpRequest) -> HttpResponse:
     """A plain Django view that reads a form body (CSRF-protected)."""
     return HttpResponse(request.POST.get("name", ""))
