@@ -68,7 +68,17 @@ CASES = [
         "/api/bench/catalog/missing",
         language="de-DE,de;q=0.9,en;q=0.5",
     ),
-    Case("naive_404", "404, naive catalog (a query per error)", "/api/bench/naive/missing"),
+    Case(
+        "naive_404",
+        "404, naive catalog (a query per error, persistent connections)",
+        "/api/bench/naive/missing",
+    ),
+    Case(
+        "naive_404_connect",
+        "404, naive catalog (a query per error, Django's default CONN_MAX_AGE=0)",
+        "/api/bench/naive/missing",
+        "connect",
+    ),
     Case("unknown_catalog", "unknown path, catalog 404 view", "/api/no-such-endpoint"),
     Case(
         "unknown_catalog_uncounted",
@@ -182,6 +192,9 @@ def backend(name: str, folder: Path, sizes: set[str]) -> Iterator[dict[str, dict
         print(f"  large catalog: {count.strip()} reasons")
     # The same database and cache as the small catalog, with error counting switched off.
     envs["uncounted"] = {**envs["small"], "CATALOG_COUNTING": "0"}
+    # And with Django's default connection handling: a connection per request that
+    # queries (the catalog's error path never does; the naive catalog does, per error).
+    envs["connect"] = {**envs["small"], "DJANGO_CONN_MAX_AGE": "0"}
     yield envs
 
 
@@ -267,7 +280,16 @@ def report(name: str, samples: dict[str, Samples], moves: list[float]) -> list[s
         )
     targets = [
         ("catalog 404 ÷ DRF default-handler 404", ratio("catalog_404", "drf_404"), ">= 0.95"),
-        ("catalog 404 ÷ naive catalog 404", ratio("catalog_404", "naive_404"), ">= 2"),
+        (
+            "catalog 404 ÷ naive catalog 404, Django's default connections",
+            ratio("catalog_404", "naive_404_connect"),
+            ">= 2",
+        ),
+        (
+            "catalog 404 ÷ naive catalog 404, persistent connections",
+            ratio("catalog_404", "naive_404"),
+            ">= 2",
+        ),
         (
             "catalog 404 German ÷ English",
             ratio("catalog_404_de", "catalog_404"),
