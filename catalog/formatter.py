@@ -20,7 +20,7 @@ from catalog.conf import catalog_settings
 from catalog.languages import SOURCE_LANGUAGE, language_from_request, text_localized
 from catalog.requests import REQUEST_ID_HEADER, is_oauth_request, request_id_get
 from catalog.selectors import catalog_get
-from catalog.telemetry import error_served
+from catalog.telemetry import LOGGED_ATTRIBUTE, error_served
 from catalog.templating import template_render
 from catalog.types import ApiError, Catalog, ErrorBody, ProblemBody
 
@@ -135,6 +135,10 @@ def error_response(request: HttpRequest, error: ApiError) -> HttpResponse:
         response[header] = value
     response[REQUEST_ID_HEADER] = body["requestId"]
     language_headers_set(response, language=language)
+    if error.status < 500 and getattr(request, LOGGED_ATTRIBUTE, False):
+        # The JSON line has logged this 4xx: django.utils.log.log_response skips a
+        # response so marked, rather than log "Not Found: /path" a second time.
+        response._has_been_logged = True  # type: ignore[attr-defined]
     return response
 
 

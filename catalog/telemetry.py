@@ -13,7 +13,6 @@ from django.utils.functional import SimpleLazyObject, empty
 
 from catalog.conf import catalog_settings
 from catalog.counting import error_count
-from catalog.logging import LOGGED_ATTRIBUTE
 from catalog.metrics import metrics_error_served
 from catalog.requests import request_id_get
 from catalog.types import ApiError
@@ -22,6 +21,7 @@ logger = logging.getLogger("catalog.errors")
 
 UNMATCHED_ROUTE = "<unmatched>"
 STARTED_ATTRIBUTE = "catalog_started"
+LOGGED_ATTRIBUTE = "catalog_logged"  # set once the JSON line has logged the request's error
 
 
 def error_served(request: HttpRequest, error: ApiError, *, gap: bool) -> None:
@@ -80,4 +80,4 @@ def _log(request: HttpRequest, error: ApiError, *, route: str, gap: bool) -> Non
         extra=fields,
         exc_info=exc_info,
     )
-    setattr(request, LOGGED_ATTRIBUTE, True)  # django.request leaves this 4xx to us
+    setattr(request, LOGGED_ATTRIBUTE, True)

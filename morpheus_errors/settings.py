@@ -247,7 +247,6 @@ LOGGING = {
     "disable_existing_loggers": False,
     "filters": {
         "request_id": {"()": "catalog.logging.RequestIdFilter"},
-        "catalog_logged": {"()": "catalog.logging.CatalogLoggedFilter"},
         "password_grant_notice": {
             "()": "django.utils.log.CallbackFilter",
             "callback": lambda record: PASSWORD_GRANT_NOTICE not in record.getMessage(),
@@ -273,14 +272,9 @@ LOGGING = {
     },
     "root": {"handlers": ["console"], "level": os.environ.get("DJANGO_LOG_LEVEL", "INFO")},
     "loggers": {
-        # A 4xx is logged once: Django's plain line is dropped when the catalog's JSON
-        # line has logged it. Other 4xx and every 5xx are logged here as Django does.
-        "django.request": {
-            "handlers": ["console"],
-            "level": "WARNING",
-            "filters": ["catalog_logged"],
-            "propagate": False,
-        },
+        # A 4xx is logged once: Django skips its plain line for a response the catalog's
+        # JSON line has logged (catalog/formatter.py). Other 4xx and every 5xx: as Django does.
+        "django.request": {"handlers": ["console"], "level": "WARNING", "propagate": False},
         "django.security": {"handlers": ["console"], "level": "WARNING", "propagate": False},
         "oauth2_provider": {"filters": ["password_grant_notice"]},
         # One JSON line per error response (catalog/telemetry.py).
