@@ -1,6 +1,7 @@
 from typing import Any
 
 from django.conf import settings
+from django.conf.urls.i18n import is_language_prefix_patterns_used
 from django.core.checks import CheckMessage, Error, Tags, Warning, register
 
 HANDLER = "catalog.handlers.exception_handler"
@@ -43,6 +44,27 @@ def check_middleware(**kwargs: Any) -> list[CheckMessage]:
                 "X-Request-ID is not set on responses that are not errors.",
                 hint=f"Add {middleware!r} at the top of MIDDLEWARE.",
                 id="catalog.W001",
+            )
+        ]
+    return []
+
+
+LANGUAGE_MIDDLEWARE = (
+    "catalog.middleware.PageLanguageMiddleware",
+    "django.middleware.locale.LocaleMiddleware",
+)
+
+
+@register(Tags.urls)
+def check_page_language_middleware(**kwargs: Any) -> list[CheckMessage]:
+    """i18n_patterns resolves /de/errors/ only while German is active."""
+    prefixed, _ = is_language_prefix_patterns_used(settings.ROOT_URLCONF)
+    if prefixed and not any(name in settings.MIDDLEWARE for name in LANGUAGE_MIDDLEWARE):
+        return [
+            Warning(
+                "The language URLs of the reference page (/de/errors/) answer 404.",
+                hint=f"Add {LANGUAGE_MIDDLEWARE[0]!r} to MIDDLEWARE, before CommonMiddleware.",
+                id="catalog.W002",
             )
         ]
     return []

@@ -12,13 +12,16 @@ import json
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from django.conf import settings
 from django.core.exceptions import DisallowedHost
 from django.http import HttpRequest, HttpResponse
+from django.utils import translation
 
 from catalog import example_specs
 from catalog.example_specs import ExampleSpec
 from catalog.formatter import error_response
 from catalog.handlers import ExceptionHandler
+from catalog.languages import SOURCE_LANGUAGE
 from catalog.types import ApiError, Reason
 
 EXAMPLE_HOST = "localhost"
@@ -93,17 +96,26 @@ def example_request_id(code: str) -> str:
 
 
 def example_get(
-    reason: Reason, *, request: HttpRequest | None = None, resource: str | None = None
+    reason: Reason,
+    *,
+    request: HttpRequest | None = None,
+    resource: str | None = None,
+    language: str = SOURCE_LANGUAGE,
 ) -> Example:
     """
     The example of a reason, answered by the real handler from the live catalog;
-    ``resource`` names what the endpoint serves ({resource}), as a view's catalog_resource.
+    ``resource`` names what the endpoint serves ({resource}), as a view's catalog_resource;
+    in another language than English, the request says ``Accept-Language: <language>``.
     """
     spec = example_specs.EXAMPLE_SPECS.get(reason.code) or example_specs.default_spec(reason)
     if resource:
         spec = replace(spec, resource=resource)
+    if language != SOURCE_LANGUAGE:
+        spec = replace(spec, headers={**spec.headers, "Accept-Language": language})
     example_request = ExampleRequest(spec, code=reason.code, origin=request)
-    response = _respond(spec, reason, example_request)
+    # Answered as the API answers: in the default language (a page may have its own active).
+    with translation.override(settings.LANGUAGE_CODE):
+        response = _respond(spec, reason, example_request)
     headers = [*response.items(), *spec.response_headers.items()]
     request_headers = [("Host", example_request.host), *spec.headers.items()]
     return Example(

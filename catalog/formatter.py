@@ -11,9 +11,11 @@ import logging
 from http import HTTPStatus
 from typing import Any
 
+from django.conf import settings
 from django.core.exceptions import DisallowedHost
 from django.http import HttpRequest, HttpResponse
 from django.urls import NoReverseMatch, get_urlconf, reverse
+from django.utils import translation
 from django.utils.cache import patch_vary_headers
 
 from catalog.conf import catalog_settings
@@ -38,13 +40,18 @@ def error_body(
 
 
 def error_body_localized(
-    request: HttpRequest, error: ApiError, *, catalog: Catalog | None = None
+    request: HttpRequest,
+    error: ApiError,
+    *,
+    catalog: Catalog | None = None,
+    language: str | None = None,
 ) -> tuple[ErrorBody, str]:
     """
-    The error body in the reader's language (Accept-Language), and that language
-    (Content-Language): English unless its title or msg is translated.
+    The error body in the reader's language (Accept-Language, unless ``language`` is
+    given), and that language (Content-Language): English unless its title or msg is
+    translated.
     """
-    language = language_from_request(request)
+    language = language or language_from_request(request)
     catalog = catalog or catalog_get()
     entry = catalog.statuses.get(error.status)
     reason = catalog.reasons.get(error.code)
@@ -165,9 +172,14 @@ def help_url(request: HttpRequest, code: str) -> str:
 
 @functools.lru_cache(maxsize=16)
 def reference_path(urlconf: str | None) -> str:
-    """The reference page's path, reversed once per URLconf (reverse() is the slow part)."""
+    """
+    The reference page's path, reversed once per URLconf (reverse() is the slow part).
+    Always the unprefixed one (English), whatever language is active: a helpUrl does
+    not change with the language.
+    """
     try:
-        return reverse("catalog:reference", urlconf=urlconf)
+        with translation.override(settings.LANGUAGE_CODE):
+            return reverse("catalog_pages:reference", urlconf=urlconf)
     except NoReverseMatch:
         return "/errors/"
 

@@ -20,6 +20,7 @@ from rest_framework.views import set_rollback
 
 from catalog.errors import UNAVAILABLE_ERRORS, api_error_from_exception, service_unavailable_error
 from catalog.formatter import error_body_localized, error_response, language_headers_set
+from catalog.languages import language_from_path
 from catalog.requests import is_api_request, request_id_get
 from catalog.types import ApiError
 
@@ -120,9 +121,13 @@ def endpoint_not_found(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpR
 def _error_page(request: HttpRequest, error: ApiError, template_name: str) -> HttpResponse:
     if is_api_request(request):
         return error_response(request, error)
-    body, language = error_body_localized(request, error)
+    # A page under a language's URL (/de/...) is in that language; others follow Accept-Language.
+    body, language = error_body_localized(
+        request, error, language=language_from_path(request.path_info)
+    )
+    context = {"error": body, "language": language}  # <html lang>: the language it is in
     try:
-        response = render(request, template_name, {"error": body}, status=error.status)
+        response = render(request, template_name, context, status=error.status)
     except TemplateDoesNotExist:
         response = HttpResponse(body["msg"], status=error.status, content_type="text/plain")
     for header, value in error.headers.items():

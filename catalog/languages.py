@@ -72,9 +72,29 @@ def text_localized(
 
 
 def language_from_query(request: HttpRequest) -> str:
-    """The page's language from ?lang= (one of LANGUAGES), English otherwise."""
+    """The language named by ?lang= (one of LANGUAGES), English otherwise."""
     language = request.GET.get("lang", "")
     return language if language in dict(settings.LANGUAGES) else SOURCE_LANGUAGE
+
+
+def language_from_path(path: str) -> str | None:
+    """
+    The language of a page URL's prefix (/de/errors/: i18n_patterns with
+    prefix_default_language=False); None for a path without one. English has no
+    prefix, so /en/... names no language.
+    """
+    parts = path.split("/", 2)
+    if len(parts) < 3 or parts[1] == SOURCE_LANGUAGE:
+        return None
+    return parts[1] if parts[1] in dict(settings.LANGUAGES) else None
+
+
+def language_supported(code: str | None) -> str:
+    """The language of LANGUAGES for a language code (de-de: de), English when none fits."""
+    try:
+        return get_supported_language_variant(code) if code else SOURCE_LANGUAGE
+    except LookupError:
+        return SOURCE_LANGUAGE
 
 
 def catalog_localized(catalog: Catalog, language: str) -> Catalog:

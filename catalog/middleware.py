@@ -3,9 +3,11 @@ from collections.abc import Callable
 
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse
+from django.utils import translation
 
 from catalog.conf import catalog_settings
 from catalog.formatter import error_response
+from catalog.languages import language_from_path
 from catalog.requests import REQUEST_ID_HEADER, is_api_request, request_id_get
 from catalog.selectors import catalog_get
 from catalog.types import ApiError
@@ -89,3 +91,26 @@ class MaintenanceModeMiddleware:
         path = request.path_info
         prefixes = tuple(catalog_settings.MAINTENANCE_PATH_PREFIXES)
         return path.startswith(prefixes) and path not in catalog_settings.MAINTENANCE_EXEMPT_PATHS
+
+
+class PageLanguageMiddleware:
+    """
+    Activates the language named by a page URL's prefix (/de/errors/) while the
+    request is served, so that i18n_patterns resolves it; any other path is left
+    alone, in the default language.
+
+    Django's LocaleMiddleware would resolve the prefix too, but it also adds
+    Content-Language and Vary: Accept-Language to every response (/api/ and the
+    admin included), while API errors set their own and a page URL names its language.
+    """
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        language = language_from_path(request.path_info)
+        if language is None:
+            return self.get_response(request)
+        request.LANGUAGE_CODE = language  # as LocaleMiddleware does
+        with translation.override(language):  # restored afterwards: nothing leaks to the thread
+            return self.get_response(request)

@@ -90,6 +90,7 @@ class ErrorStatusTranslation(models.Model):
     title = models.CharField(max_length=100, blank=True, help_text=FALLBACK_HELP)
     description = models.CharField(max_length=300, blank=True, help_text=FALLBACK_HELP)
     troubleshooting = models.TextField(blank=True, max_length=5000, help_text=MARKDOWN_HELP)
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["status__status", "language"]
@@ -98,7 +99,7 @@ class ErrorStatusTranslation(models.Model):
                 fields=["status", "language"], name="catalog_statustranslation_unique"
             )
         ]
-        verbose_name = "translation"
+        verbose_name = "status translation"
 
     def __str__(self) -> str:
         return f"{self.status.status} ({self.language})"
@@ -116,6 +117,7 @@ class ErrorReasonTranslation(models.Model):
     )
     message = models.CharField(max_length=300, blank=True, help_text=FALLBACK_HELP)
     troubleshooting = models.TextField(blank=True, max_length=5000, help_text=MARKDOWN_HELP)
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["reason__code", "language"]
@@ -124,7 +126,7 @@ class ErrorReasonTranslation(models.Model):
                 fields=["reason", "language"], name="catalog_reasontranslation_unique"
             )
         ]
-        verbose_name = "translation"
+        verbose_name = "reason translation"
 
     def __str__(self) -> str:
         return f"{self.reason.code} ({self.language})"

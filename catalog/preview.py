@@ -1,16 +1,20 @@
 """
 What the API would answer with the values being edited in the admin: the exact
-JSON body of each reason and its rendered troubleshooting text.
+JSON body of each reason, in English and in each other language of LANGUAGES
+(translations as typed in the inlines, before they are saved), and the rendered
+troubleshooting text.
 """
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from django.http import HttpRequest, QueryDict
 from django.utils.safestring import SafeString
 
-from catalog.formatter import error_body
+from catalog.formatter import error_body_localized
+from catalog.languages import SOURCE_LANGUAGE, translation_languages
 from catalog.models import ErrorReason, ErrorStatus
+from catalog.preview_translations import translations_from_post, translations_saved
 from catalog.rendering import markdown_html
 from catalog.templating import template_errors
 from catalog.types import ApiError, Catalog, Reason, Status
@@ -20,11 +24,23 @@ _COPIED_META = ("HTTP_HOST", "SERVER_NAME", "SERVER_PORT", "HTTP_X_FORWARDED_PRO
 
 
 @dataclass(frozen=True)
+class LanguagePreview:
+    """A reason's body as a client asking for one language gets it."""
+
+    language: str
+    name: str
+    content_language: str  # what the response says: "en" when nothing is translated
+    body_json: str
+    problems: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
 class ReasonPreview:
     code: str
     body_json: str
     troubleshooting_html: SafeString
     problems: tuple[str, ...] = ()
+    translated: tuple[LanguagePreview, ...] = ()  # the other languages of LANGUAGES
 
 
 @dataclass(frozen=True)
@@ -37,21 +53,39 @@ class StatusPreview:
 def status_preview(*, request: HttpRequest, status: Status) -> StatusPreview:
     """The preview of a status as it would be served, from a catalog made of just it."""
     catalog = Catalog.from_statuses([status], version=0)
-    example = _example_request(request)
     reasons = tuple(
         ReasonPreview(
             code=reason.code,
-            body_json=json.dumps(
-                error_body(example, _example_error(reason), catalog=catalog),
-                ensure_ascii=False,
-                indent=2,
-            ),
+            body_json=_body_json(request, catalog, reason, SOURCE_LANGUAGE)[0],
             troubleshooting_html=markdown_html(reason.troubleshooting),
             problems=tuple(template_errors(reason.message, allowed=reason.placeholders)),
+            translated=tuple(
+                _language_preview(request, catalog, reason, language, name)
+                for language, name in translation_languages()
+            ),
         )
         for reason in status.reasons
     )
     return StatusPreview(status.status, markdown_html(status.troubleshooting), reasons)
+
+
+def _language_preview(
+    request: HttpRequest, catalog: Catalog, reason: Reason, language: str, name: str
+) -> LanguagePreview:
+    body_json, content_language = _body_json(request, catalog, reason, language)
+    message = reason.translations.get(language, {}).get("message", "")
+    problems = template_errors(message, allowed=reason.placeholders) if message.strip() else []
+    return LanguagePreview(language, name, content_language, body_json, tuple(problems))
+
+
+def _body_json(
+    request: HttpRequest, catalog: Catalog, reason: Reason, language: str
+) -> tuple[str, str]:
+    example = _example_request(request, language)
+    body, content_language = error_body_localized(
+        example, _example_error(reason), catalog=catalog, language=language
+    )
+    return json.dumps(body, ensure_ascii=False, indent=2), content_language
 
 
 def status_from_instance(*, instance: ErrorStatus) -> Status:
@@ -61,6 +95,7 @@ def status_from_instance(*, instance: ErrorStatus) -> Status:
         description=instance.description,
         troubleshooting=instance.troubleshooting,
         reasons=tuple(_reason(row, instance.status) for row in instance.reasons.all()),
+        translations=translations_saved(instance),
     )
 
 
@@ -76,24 +111,56 @@ def status_from_post(*, instance: ErrorStatus, data: QueryDict) -> Status:
         code = row.code or data.get(prefix + "code", "").strip()
         if not code:
             continue
-        row = ErrorReason(
+        typed = ErrorReason(
+            pk=row.pk,
             code=code,
             message=data.get(prefix + "message", row.message),
             placeholders=row.placeholders if row.pk else data.get(prefix + "placeholders", ""),
             troubleshooting=data.get(prefix + "troubleshooting", row.troubleshooting),
         )
-        reasons.append(_reason(row, instance.status))
+        reasons.append(_reason(typed, instance.status))
     return Status(
         status=instance.status,
         title=data.get("title", instance.title),
         description=data.get("description", instance.description),
         troubleshooting=data.get("troubleshooting", instance.troubleshooting),
         reasons=tuple(reasons),
+        translations=translations_from_post(instance, data),
     )
 
 
-def _reason(row: ErrorReason, status: int) -> Reason:
-    return Reason(row.code, status, row.message, row.placeholder_names, row.troubleshooting)
+def reason_status_from_instance(*, instance: ErrorReason) -> Status:
+    """A reason's own page: its saved status, with just this reason."""
+    status = status_from_instance(instance=instance.status)
+    reason = _reason(instance, instance.status.status)
+    return replace(status, reasons=(reason,))
+
+
+def reason_status_from_post(*, instance: ErrorReason, data: QueryDict) -> Status:
+    """A reason as typed on its own page (message, troubleshooting, translations), unsaved."""
+    status = status_from_instance(instance=instance.status)
+    typed = ErrorReason(
+        pk=instance.pk,
+        code=instance.code,
+        message=data.get("message", instance.message),
+        placeholders=instance.placeholders,
+        troubleshooting=data.get("troubleshooting", instance.troubleshooting),
+    )
+    reason = _reason(typed, status.status, translations=translations_from_post(instance, data))
+    return replace(status, reasons=(reason,))
+
+
+def _reason(
+    row: ErrorReason,
+    status: int,
+    *,
+    translations: dict[str, dict[str, str]] | None = None,
+) -> Reason:
+    if translations is None:
+        translations = translations_saved(row) if row.pk else {}
+    return Reason(
+        row.code, status, row.message, row.placeholder_names, row.troubleshooting, translations
+    )
 
 
 def _example_error(reason: Reason) -> ApiError:
@@ -101,12 +168,14 @@ def _example_error(reason: Reason) -> ApiError:
     return ApiError(status=reason.status, code=reason.code, params=params)
 
 
-def _example_request(request: HttpRequest) -> HttpRequest:
-    """A GET of an example API path on this site, with a fixed request id."""
+def _example_request(request: HttpRequest, language: str = SOURCE_LANGUAGE) -> HttpRequest:
+    """A GET of an example API path on this site, with a fixed request id, in a language."""
     example = HttpRequest()
     example.method = "GET"
     example.path = example.path_info = PREVIEW_PATH
     example.META = {key: request.META[key] for key in _COPIED_META if key in request.META}
+    if language != SOURCE_LANGUAGE:
+        example.META["HTTP_ACCEPT_LANGUAGE"] = language
     example.request_id = "preview"  # type: ignore[attr-defined]
     example.catalog_counted = False  # type: ignore[attr-defined]  # a preview, not a served error
     return example

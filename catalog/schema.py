@@ -18,18 +18,25 @@ Which errors an operation can answer is decided from the view:
 
 A path that is not a DRF view (an OAuth token endpoint, say) gets the same
 responses from error_responses() in a POSTPROCESSING_HOOKS function.
+
+The examples are in the schema's language: drf-spectacular's ``?lang=`` parameter
+(/api/schema/?lang=de; Swagger UI passes on its own ?lang=), which activates that
+language while the schema is generated; English without it. A parameter rather
+than Accept-Language, so that a schema's URL names its language.
 """
 
 from collections.abc import Iterable, Sequence
 from typing import Any
 
 from django.http import HttpRequest
+from django.utils import translation
 from drf_spectacular.openapi import AutoSchema
 from drf_spectacular.utils import OpenApiExample, OpenApiResponse
 from rest_framework.permissions import AllowAny, IsAuthenticated
 
 from catalog.examples import example_get
 from catalog.formatter import status_phrase
+from catalog.languages import SOURCE_LANGUAGE, catalog_localized, language_supported
 from catalog.selectors import catalog_get
 from catalog.serializers import ErrorSerializer
 from catalog.types import Catalog
@@ -59,7 +66,12 @@ class CatalogAutoSchema(AutoSchema):
             if str(status) in responses:
                 continue
             response = error_openapi_response(
-                catalog, status, codes, request=request, resource=self.catalog_resource()
+                catalog,
+                status,
+                codes,
+                request=request,
+                resource=self.catalog_resource(),
+                language=schema_language(),
             )
             responses[str(status)] = self._get_response_for_code(  # type: ignore[no-untyped-call]
                 response, str(status), direction=direction
@@ -119,6 +131,11 @@ def error_headers(status: int) -> dict[str, Any]:
     return headers
 
 
+def schema_language() -> str:
+    """The language of the schema being generated: drf-spectacular's ?lang=, else English."""
+    return language_supported(translation.get_language())
+
+
 def error_openapi_response(
     catalog: Catalog,
     status: int,
@@ -126,14 +143,18 @@ def error_openapi_response(
     *,
     request: HttpRequest | None,
     resource: str | None = None,
+    language: str = SOURCE_LANGUAGE,
 ) -> OpenApiResponse:
-    entry = catalog.statuses.get(status)
+    localized = catalog_localized(catalog, language)
+    entry = localized.statuses.get(status)
     title = entry.title if entry else status_phrase(status)
     examples = [
         OpenApiExample(
             name=code,
-            summary=catalog.reasons[code].message,
-            value=example_get(catalog.reasons[code], request=request, resource=resource).body,
+            summary=localized.reasons[code].message,
+            value=example_get(
+                catalog.reasons[code], request=request, resource=resource, language=language
+            ).body,
             status_codes=[str(status)],
             response_only=True,
         )
@@ -155,7 +176,12 @@ def error_responses(
     responses: dict[str, dict[str, Any]] = {}
     for status, status_codes in errors_by_status(catalog, codes).items():
         response = error_openapi_response(
-            catalog, status, status_codes, request=request, resource=resource
+            catalog,
+            status,
+            status_codes,
+            request=request,
+            resource=resource,
+            language=schema_language(),
         )
         examples = {
             example.name: {"summary": example.summary, "value": example.value}

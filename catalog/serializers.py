@@ -61,7 +61,9 @@ class ErrorSerializer(serializers.Serializer[Any]):
     """The Morpheus error body (schema component ``Error``)."""
 
     success = serializers.BooleanField(help_text="Always false.")
-    msg = serializers.CharField(help_text="The catalog message, placeholders filled.")
+    msg = serializers.CharField(
+        help_text="The catalog message, placeholders filled, in the Accept-Language asked for."
+    )
     status = serializers.IntegerField(help_text="The HTTP status.")
     code = serializers.CharField(help_text="The reason's stable machine code.")
     title = serializers.CharField()
@@ -69,6 +71,9 @@ class ErrorSerializer(serializers.Serializer[Any]):
     requestId = serializers.CharField(help_text="Equals the X-Request-ID header.")
     error = serializers.CharField(required=False, help_text="OAuth 2.0 error (401, /oauth/).")
     error_description = serializers.CharField(required=False, help_text="OAuth 2.0: the msg.")
+    msgEnglish = serializers.CharField(
+        required=False, help_text="The English msg, when msg is in another language."
+    )
 
     def get_fields(self) -> dict[str, serializers.Field[Any, Any, Any, Any]]:
         # "errors" is a member of the body but the name of a Serializer property.

@@ -89,7 +89,7 @@ def catalog_import(*, text: str, dry_run: bool = False) -> ImportPlan:
             for row in plan.deletes:
                 row.delete()
             for parent, texts in plan.translations:
-                translations_apply(parent=parent, texts=texts)
+                translations_apply(parent=parent, texts=texts, reason=CHANGE_REASON)
     return plan
 
 

@@ -58,16 +58,23 @@ def translations_read(
     return {language: translated for language, translated in texts.items() if translated}
 
 
-def translations_apply(*, parent: ErrorStatus | ErrorReason, texts: Texts) -> None:
-    """Make the parent's translations those of the file (each save moves the version)."""
+def translations_apply(*, parent: ErrorStatus | ErrorReason, texts: Texts, reason: str) -> None:
+    """
+    Make the parent's translations those of the file. Only rows that change are saved
+    or deleted (each moves the version and is recorded in history with ``reason``).
+    """
     for row in parent.translations.exclude(language__in=list(texts)):
+        row._change_reason = reason  # type: ignore[union-attr]
         row.delete()
     current = {row.language: row for row in parent.translations.all()}
+    fields = STATUS_TEXT if isinstance(parent, ErrorStatus) else REASON_TEXT
     for language, translated in texts.items():
         row = current.get(language) or _row(parent, language, {})
-        fields = STATUS_TEXT if isinstance(parent, ErrorStatus) else REASON_TEXT
+        if row.pk and all(getattr(row, name) == translated.get(name, "") for name in fields):
+            continue
         for name in fields:
             setattr(row, name, translated.get(name, ""))
+        row._change_reason = reason  # type: ignore[union-attr]
         row.save()
 
 

@@ -5,8 +5,8 @@ from catalog import views
 
 app_name = "catalog"
 
+# The reference page is in catalog.page_urls: it has one URL per language.
 urlpatterns = [
-    path("errors/", views.reference, name="reference"),
     path("api/error-codes", views.ErrorCodeListView.as_view(), name="error-code-list"),
     path(
         "api/error-codes/<int:status>",

@@ -6,8 +6,10 @@ both cached per catalog version with ETag/Last-Modified revalidation.
 from typing import Any
 
 from django.conf import settings
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, HttpResponsePermanentRedirect
 from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import translation
 from django.views.decorators.http import require_safe
 from drf_spectacular.utils import extend_schema
 from rest_framework.exceptions import NotFound
@@ -21,6 +23,7 @@ from catalog.formatter import json_bytes, language_headers_set
 from catalog.languages import (
     SOURCE_LANGUAGE,
     catalog_localized,
+    language_from_path,
     language_from_query,
     language_from_request,
 )
@@ -41,9 +44,12 @@ CONTENT_SECURITY_POLICY = (
 
 @require_safe
 def reference(request: HttpRequest) -> HttpResponse:
-    """The error-reference page: every status and reason of the live catalog."""
+    """The error-reference page in the language of its URL (catalog.page_urls)."""
+    if "lang" in request.GET:
+        # /errors/?lang=de shipped once and links to it exist: send them to /de/errors/.
+        return HttpResponsePermanentRedirect(reference_url(language_from_query(request)))
     catalog = catalog_get()
-    language = language_from_query(request)  # ?lang=de; English without it
+    language = language_from_path(request.path_info) or SOURCE_LANGUAGE
     localized = catalog_localized(catalog, language)
     rendering = rendered_get(
         name=language_name("reference", language),
@@ -51,7 +57,10 @@ def reference(request: HttpRequest) -> HttpResponse:
         request=request,
         build=lambda: render_to_string(
             "catalog/reference.html",
-            {**reference_context(localized, request), **languages_context(language)},
+            {
+                **reference_context(localized, request, language=language),
+                **languages_context(request, language),
+            },
             request=request,
         ).encode(),
     )
@@ -61,13 +70,19 @@ def reference(request: HttpRequest) -> HttpResponse:
     return conditional_response(request, response, catalog=catalog, etag=rendering.etag)
 
 
-def reference_context(catalog: Catalog, request: HttpRequest) -> dict[str, Any]:
+def reference_context(
+    catalog: Catalog, request: HttpRequest, *, language: str = SOURCE_LANGUAGE
+) -> dict[str, Any]:
+    """Statuses and reasons, each reason with the example a client of that language gets."""
     statuses = [catalog.statuses[status] for status in sorted(catalog.statuses)]
     sections = [
         {
             "status": entry,
             "reasons": [
-                {"reason": reason, "example": example_get(reason, request=request)}
+                {
+                    "reason": reason,
+                    "example": example_get(reason, request=request, language=language),
+                }
                 for reason in entry.reasons
             ],
         }
@@ -76,14 +91,26 @@ def reference_context(catalog: Catalog, request: HttpRequest) -> dict[str, Any]:
     return {"sections": sections, "statuses": statuses, "catalog": catalog}
 
 
+def reference_url(language: str) -> str:
+    """The reference page's path in a language: /errors/ for English, /de/errors/."""
+    with translation.override(language if language != SOURCE_LANGUAGE else settings.LANGUAGE_CODE):
+        return reverse("catalog_pages:reference")
+
+
 def language_name(name: str, language: str) -> str:
     """A rendering's cache name per language (English keeps the plain name)."""
     return name if language == SOURCE_LANGUAGE else f"{name}-{language}"
 
 
-def languages_context(language: str) -> dict[str, Any]:
-    """The page's language and its switcher: every language of the LANGUAGES setting."""
-    return {"language": language, "languages": settings.LANGUAGES}
+def languages_context(request: HttpRequest, language: str) -> dict[str, Any]:
+    """The page's language, its switcher and its alternates: every language of LANGUAGES."""
+    languages = [
+        {"code": code, "name": name, "url": (url := reference_url(code))}
+        | {"absolute_url": request.build_absolute_uri(url)}
+        for code, name in settings.LANGUAGES
+    ]
+    default = request.build_absolute_uri(reference_url(SOURCE_LANGUAGE))
+    return {"language": language, "languages": languages, "default_url": default}
 
 
 class ErrorCodeView(APIView):

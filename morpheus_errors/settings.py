@@ -72,6 +72,8 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    # Before CommonMiddleware, whose APPEND_SLASH resolves the path: /de/errors/.
+    "catalog.middleware.PageLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "catalog.middleware.RequestSizeLimitMiddleware",
     "catalog.middleware.MaintenanceModeMiddleware",
@@ -132,7 +134,8 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
-LANGUAGE_CODE = "en-us"
+# "en", not "en-us": the language without a URL prefix (i18n_patterns) is LANGUAGE_CODE.
+LANGUAGE_CODE = "en"
 # The catalog's languages (issue 8): English first, the source and the fallback;
 # translations are edited in the admin. README: "Languages".
 LANGUAGES = [("en", "English"), ("de", "German"), ("fr", "French")]

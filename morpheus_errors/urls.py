@@ -1,3 +1,4 @@
+from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path, re_path
 
@@ -7,6 +8,8 @@ from morpheus_errors.api.oauth import MorpheusTokenView
 
 urlpatterns = [
     path("admin/", admin.site.urls),
+    # The reference page per language: /errors/ (English), /de/errors/, /fr/errors/.
+    *i18n_patterns(path("", include("catalog.page_urls")), prefix_default_language=False),
     path("", include("catalog.urls")),
     path("oauth/token", MorpheusTokenView.as_view(), name="oauth-token"),
     path("api/", include("morpheus_errors.api.urls")),

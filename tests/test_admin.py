@@ -133,7 +133,9 @@ def test_an_editor_sees_only_the_catalog_in_the_admin(editor):
     assert [app["app_label"] for app in apps] == ["catalog"]
     assert sorted(model["object_name"] for model in apps[0]["models"]) == [
         "ErrorReason",
+        "ErrorReasonTranslation",
         "ErrorStatus",
+        "ErrorStatusTranslation",
     ]
 
 

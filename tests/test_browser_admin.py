@@ -67,7 +67,7 @@ def test_an_editor_changes_a_message_and_every_worker_serves_it(live_server, tmp
         page.press("#searchbar", "Enter")
         page.click("text=Not Found")
         message_input(page, SEED_MESSAGE).fill(NEW_MESSAGE)
-        preview = page.locator("#preview-endpoint_not_found .preview-json")
+        preview = page.locator("#preview-endpoint_not_found > .preview-json")
         expect(preview).to_contain_text("No API endpoint answers GET /api/example")
         expect(page.locator("#catalog-preview-state")).to_have_text("(unsaved values)")
         shot(page, "03-edited-with-preview")
@@ -103,7 +103,7 @@ def test_an_editor_changes_a_message_and_every_worker_serves_it(live_server, tmp
         expect(page.locator(".errorlist").first).to_have_text(
             "Braces are unbalanced: write {{ and }} for literal braces."
         )
-        expect(page.locator("#preview-endpoint_not_found .preview-problem")).to_have_text(
+        expect(page.locator("#preview-endpoint_not_found > .preview-problem")).to_have_text(
             "Braces are unbalanced: write {{ and }} for literal braces."
         )
         shot(page, "06-broken-template-refused")

@@ -17,7 +17,7 @@ from typing import Any
 import pytest
 from playwright.sync_api import Browser, Page, sync_playwright
 
-from catalog.models import ErrorReason
+from catalog.models import ErrorReason, ErrorReasonTranslation, ErrorStatus, ErrorStatusTranslation
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
@@ -111,6 +111,37 @@ def test_the_filter_narrows_the_page_to_matching_reasons(live_server, in_browser
         page.close()
 
     in_browser(filter_page)
+
+
+def test_the_language_switcher_goes_from_the_old_lang_link_to_each_language_url(
+    live_server, in_browser
+):
+    ErrorStatusTranslation.objects.create(
+        status=ErrorStatus.objects.get(status=404), language="de", title="Nicht gefunden"
+    )
+    ErrorReasonTranslation.objects.create(
+        reason=ErrorReason.objects.get(code="not_found"), language="de", message="{resource} fehlt"
+    )
+
+    def switch(browser: Browser) -> None:
+        page = browser.new_page(viewport=VIEWPORTS["desktop"])
+        page.goto(f"{live_server.url}/errors/?lang=de#not_found")  # a link of the old kind
+
+        assert page.url == f"{live_server.url}/de/errors/#not_found"
+        assert page.locator("html").get_attribute("lang") == "de"
+        example = page.locator("article#not_found .example-response").inner_text()
+        assert '"msg": "Instance fehlt"' in example
+        assert "Content-Language: de" in example
+        screenshot(page, "reference-de-not-found", full_page=False)
+        page.click(".language-switcher >> text=French")
+        assert page.url == f"{live_server.url}/fr/errors/"
+        assert page.locator("html").get_attribute("lang") == "fr"
+        page.click(".language-switcher >> text=English")
+        assert page.url == f"{live_server.url}/errors/"
+        assert page.locator("article#not_found h3").is_visible()
+        page.close()
+
+    in_browser(switch)
 
 
 def test_the_not_found_page_looks_like_the_reference(live_server, in_browser):

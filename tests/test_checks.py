@@ -2,7 +2,12 @@
 
 from django.test import override_settings
 
-from catalog.checks import check_exception_handler, check_middleware, check_refresh_interval
+from catalog.checks import (
+    check_exception_handler,
+    check_middleware,
+    check_page_language_middleware,
+    check_refresh_interval,
+)
 
 
 def test_the_project_passes_its_checks():
@@ -31,3 +36,25 @@ def test_missing_request_id_middleware_is_a_warning():
     [warning] = check_middleware()
 
     assert warning.id == "catalog.W001"
+
+
+def test_the_page_language_middleware_check_passes_with_it_or_djangos():
+    from django.conf import settings
+
+    assert check_page_language_middleware() == []
+    swapped = [
+        "django.middleware.locale.LocaleMiddleware"
+        if name.endswith("PageLanguageMiddleware")
+        else name
+        for name in settings.MIDDLEWARE
+    ]
+    with override_settings(MIDDLEWARE=swapped):
+        assert check_page_language_middleware() == []
+
+
+@override_settings(MIDDLEWARE=["django.middleware.common.CommonMiddleware"])
+def test_language_urls_without_a_middleware_to_resolve_them_are_a_warning():
+    [warning] = check_page_language_middleware()
+
+    assert warning.id == "catalog.W002"
+    assert "catalog.middleware.PageLanguageMiddleware" in warning.hint

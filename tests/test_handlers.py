@@ -551,3 +551,37 @@ def test_a_page_that_needs_the_database_answers_an_html_503_while_it_is_down(cli
     assert response["Content-Type"] == "text/html; charset=utf-8"
     assert OFFLINE_MSG.replace("'", "&#x27;") in response.content.decode()
     assert_no_leak(response)
+
+
+@pytest.fixture
+def german_page_errors():
+    from catalog.models import ErrorStatus, ErrorStatusTranslation
+
+    for status, title in ((404, "Nicht gefunden"), (500, "Interner Serverfehler")):
+        ErrorStatusTranslation.objects.create(
+            status=ErrorStatus.objects.get(status=status), language="de", title=title
+        )
+
+
+@pytest.mark.parametrize(
+    ("path", "headers", "status", "language", "title"),
+    [
+        ("/no-such-page", {}, 404, "en", "Not Found"),
+        ("/no-such-page", {"HTTP_ACCEPT_LANGUAGE": "de-DE,de;q=0.9"}, 404, "de", "Nicht gefunden"),
+        ("/de/no-such-page", {}, 404, "de", "Nicht gefunden"),
+        ("/de/no-such-page", {"HTTP_ACCEPT_LANGUAGE": "fr"}, 404, "de", "Nicht gefunden"),
+        ("/fr/no-such-page", {"HTTP_ACCEPT_LANGUAGE": "de"}, 404, "en", "Not Found"),
+        ("/pages/boom", {"HTTP_ACCEPT_LANGUAGE": "de"}, 500, "de", "Interner Serverfehler"),
+    ],
+)
+def test_html_error_pages_say_the_language_they_are_in(
+    client, german_page_errors, path, headers, status, language, title
+):
+    response = client.get(path, **headers)
+
+    page = response.content.decode()
+    assert response.status_code == status
+    assert response["Content-Language"] == language
+    assert f'<html lang="{language}">' in page
+    assert f"<h1>{title}</h1>" in page
+    assert_no_leak(response)

@@ -1,15 +1,22 @@
-"""The error-reference page in a language: /errors/?lang=de (catalog/views.py)."""
+"""The error-reference page per language: /errors/, /de/errors/, /fr/errors/ (catalog/views.py)."""
 
 import pytest
+from django.utils import translation
 
 from catalog.models import ErrorReason, ErrorReasonTranslation, ErrorStatus, ErrorStatusTranslation
 
 pytestmark = pytest.mark.django_db
 SWITCHER = (
     '<nav class="language-switcher" aria-label="Language">'
-    '<a href="?lang=en" hreflang="en" lang="en"{en}>English</a> · '
-    '<a href="?lang=de" hreflang="de" lang="de"{de}>German</a> · '
-    '<a href="?lang=fr" hreflang="fr" lang="fr"{fr}>French</a></nav>'
+    '<a href="/errors/" hreflang="en" lang="en"{en}>English</a> · '
+    '<a href="/de/errors/" hreflang="de" lang="de"{de}>German</a> · '
+    '<a href="/fr/errors/" hreflang="fr" lang="fr"{fr}>French</a></nav>'
+)
+ALTERNATES = (
+    '<link rel="alternate" hreflang="en" href="http://testserver/errors/">',
+    '<link rel="alternate" hreflang="de" href="http://testserver/de/errors/">',
+    '<link rel="alternate" hreflang="fr" href="http://testserver/fr/errors/">',
+    '<link rel="alternate" hreflang="x-default" href="http://testserver/errors/">',
 )
 CURRENT = ' aria-current="page"'
 
@@ -28,7 +35,7 @@ def german_404() -> None:
 
 
 def test_the_german_page_shows_the_translations_and_english_where_untranslated(client, german_404):
-    response = client.get("/errors/?lang=de")
+    response = client.get("/de/errors/")
 
     page = response.content.decode()
     assert response.status_code == 200
@@ -43,7 +50,7 @@ def test_the_german_page_shows_the_translations_and_english_where_untranslated(c
 
 
 def test_the_english_page_is_unchanged_by_translations_and_cached_apart(client, german_404):
-    client.get("/errors/?lang=de")
+    german = client.get("/de/errors/")
 
     response = client.get("/errors/")
 
@@ -51,15 +58,72 @@ def test_the_english_page_is_unchanged_by_translations_and_cached_apart(client, 
     assert response["Content-Language"] == "en"
     assert "<h2>Not Found " in page
     assert "Nicht gefunden" not in page
+    assert '<html lang="en">' in page
     assert SWITCHER.format(en=CURRENT, de="", fr="") in page
+    assert response["ETag"] != german["ETag"]
 
 
-def test_an_unknown_language_shows_the_english_page(client, german_404):
-    response = client.get("/errors/?lang=xx")
+def test_each_language_names_every_language_url_as_an_alternate(client):
+    for path in ("/errors/", "/de/errors/", "/fr/errors/"):
+        page = client.get(path).content.decode()
 
+        assert all(link in page for link in ALTERNATES), path
+
+
+def test_the_french_page_is_french_with_english_text_where_untranslated(client, german_404):
+    response = client.get("/fr/errors/")
+
+    page = response.content.decode()
     assert response.status_code == 200
-    assert response["Content-Language"] == "en"
-    assert "<h2>Not Found " in response.content.decode()
+    assert response["Content-Language"] == "fr"
+    assert '<html lang="fr">' in page
+    assert "<h2>Not Found " in page
+    assert SWITCHER.format(en="", de="", fr=CURRENT) in page
+
+
+@pytest.mark.parametrize(
+    ("query", "location"),
+    [
+        ("?lang=de", "/de/errors/"),
+        ("?lang=fr", "/fr/errors/"),
+        ("?lang=en", "/errors/"),
+        ("?lang=xx", "/errors/"),
+        ("?lang=", "/errors/"),
+    ],
+)
+def test_the_old_lang_query_redirects_permanently_to_the_language_url(client, query, location):
+    response = client.get(f"/errors/{query}")
+
+    assert response.status_code == 301
+    assert response["Location"] == location
+
+
+def test_a_lang_query_on_a_language_url_redirects_to_the_language_it_names(client):
+    response = client.get("/de/errors/?lang=fr")
+
+    assert response.status_code == 301
+    assert response["Location"] == "/fr/errors/"
+
+
+@pytest.mark.parametrize("path", ["/en/errors/", "/xx/errors/", "/de/api/error-codes", "/de/"])
+def test_paths_that_name_no_served_language_page_are_not_found(client, path):
+    response = client.get(path)
+
+    assert response.status_code == 404
+    assert response["Content-Type"] == "text/html; charset=utf-8"
+
+
+def test_a_language_url_without_its_slash_is_redirected_to_it(client):
+    response = client.get("/de/errors")
+
+    assert response.status_code == 301
+    assert response["Location"] == "/de/errors/"
+
+
+def test_serving_a_language_page_leaves_the_default_language_active(client):
+    client.get("/de/errors/")
+
+    assert translation.get_language() == "en"
 
 
 def test_the_json_catalog_follows_accept_language_with_english_fallback(client, german_404):

@@ -1,5 +1,6 @@
 """OpenAPI from drf-spectacular with the catalog's errors (catalog/schema.py)."""
 
+import json
 import re
 from typing import Any
 
@@ -13,7 +14,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from catalog.models import ErrorReason
+from catalog.models import ErrorReason, ErrorReasonTranslation, ErrorStatus, ErrorStatusTranslation
 from catalog.schema import error_responses
 
 pytestmark = pytest.mark.django_db
@@ -70,9 +71,11 @@ def test_the_schema_is_valid_openapi_3_with_the_morpheus_error_component(client)
     error = document["components"]["schemas"]["Error"]
     assert set(error["properties"]) == {
         "success", "msg", "errors", "status", "code", "title", "helpUrl", "requestId",
-        "error", "error_description",
+        "error", "error_description", "msgEnglish",
     }  # fmt: skip
-    assert set(error["required"]) == set(error["properties"]) - {"error", "error_description"}
+    assert set(error["required"]) == set(error["properties"]) - {
+        "error", "error_description", "msgEnglish",
+    }  # fmt: skip
 
 
 def test_the_json_catalog_documents_the_errors_it_can_answer(client):
@@ -190,3 +193,84 @@ def test_the_token_endpoint_is_documented_with_its_catalog_errors(client):
         "invalid_request",
     }
     assert operation["responses"]["401"]["content"]["application/json"]["examples"]
+
+
+@pytest.fixture
+def german_401() -> None:
+    status = ErrorStatus.objects.get(status=401)
+    ErrorStatusTranslation.objects.create(
+        status=status, language="de", title="Nicht autorisiert", description="Anmeldung fehlt."
+    )
+    ErrorReasonTranslation.objects.create(
+        reason=ErrorReason.objects.get(code="invalid_token"),
+        language="de",
+        message="Ungültiges Zugriffstoken",
+    )
+
+
+def token_401(document: dict[str, Any]) -> dict[str, Any]:
+    response: dict[str, Any] = document["paths"]["/oauth/token"]["post"]["responses"]["401"]
+    return response
+
+
+def whoami_401(document: dict[str, Any]) -> dict[str, Any]:
+    response: dict[str, Any] = document["paths"]["/api/whoami"]["get"]["responses"]["401"]
+    return response
+
+
+def test_the_schema_in_german_documents_what_a_german_client_gets(client, german_401, api):
+    document = client.get("/api/schema/", {"format": "json", "lang": "de"}).json()
+
+    validate_schema(document)
+    response = whoami_401(document)
+    example = response["content"]["application/json"]["examples"]["InvalidToken"]
+    assert response["description"] == "Nicht autorisiert: Anmeldung fehlt."
+    assert example["summary"] == "Ungültiges Zugriffstoken"
+    answered = client.get(
+        "/api/whoami", HTTP_AUTHORIZATION="Bearer nope", HTTP_ACCEPT_LANGUAGE="de"
+    ).json()
+    assert without_request_id(example["value"]) == without_request_id(answered)
+    assert example["value"]["msg"] == "Ungültiges Zugriffstoken"
+    assert example["value"]["msgEnglish"] == "Invalid access token"
+    assert example["value"]["title"] == "Nicht autorisiert"
+    assert example["value"]["code"] == "invalid_token"
+    assert example["value"]["error"] == "invalid_token"
+
+
+def test_paths_added_by_hand_are_documented_in_the_schemas_language_too(client, german_401):
+    document = client.get("/api/schema/", {"format": "json", "lang": "de"}).json()
+
+    examples = token_401(document)["content"]["application/json"]["examples"]
+    assert examples["invalid_client"]["value"]["title"] == "Nicht autorisiert"
+
+
+@pytest.mark.parametrize(
+    ("query", "headers"),
+    [({}, {}), ({}, {"HTTP_ACCEPT_LANGUAGE": "de"}), ({"lang": "xx"}, {}), ({"lang": "en"}, {})],
+)
+def test_the_schema_is_english_without_a_lang_it_has(client, german_401, query, headers):
+    document = client.get("/api/schema/", {"format": "json", **query}, **headers).json()
+
+    example = whoami_401(document)["content"]["application/json"]["examples"]["InvalidToken"]
+    assert example["value"]["msg"] == "Invalid access token"
+    assert example["value"]["title"] == "Unauthorized"
+    assert "msgEnglish" not in example["value"]
+
+
+def test_the_german_and_english_schemas_can_follow_each_other(client, german_401):
+    german = client.get("/api/schema/", {"format": "json", "lang": "de"}).json()
+    english = client.get("/api/schema/", {"format": "json"}).json()
+
+    assert whoami_401(german)["description"].startswith("Nicht autorisiert")
+    assert whoami_401(english)["description"].startswith("Unauthorized")
+
+
+def test_swagger_ui_asks_for_the_schema_in_its_own_language(client):
+    page = client.get("/api/docs/", {"lang": "de"})
+    script = client.get("/api/docs/", {"script": "", "lang": "de"})
+
+    assert page.status_code == 200
+    assert script.status_code == 200
+    url = re.search(r'\burl: ("[^"]*")', script.content.decode())
+    assert url is not None
+    assert json.loads(url[1]) == "/api/schema/?lang=de"

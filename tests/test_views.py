@@ -15,7 +15,7 @@ from rest_framework.views import APIView
 
 from catalog.caching import cache_key
 from catalog.example_specs import EXAMPLE_SPECS
-from catalog.models import ErrorReason, ErrorStatus
+from catalog.models import ErrorReason, ErrorReasonTranslation, ErrorStatus, ErrorStatusTranslation
 from catalog.selectors import catalog_get
 from tests.asserts import assert_catalog_error, assert_no_leak
 from tests.urls import urlpatterns as test_urlpatterns
@@ -49,9 +49,11 @@ handler500 = "catalog.handlers.server_error"
 pytestmark = [pytest.mark.django_db, pytest.mark.urls("tests.test_views")]
 
 
-def live_answer(client: Client, code: str) -> Any:
+def live_answer(client: Client, code: str, language: str | None = None) -> Any:
     """What the API answers to the example's request, through every middleware and view."""
     spec = EXAMPLE_SPECS[code]
+    if language:
+        client.defaults["HTTP_ACCEPT_LANGUAGE"] = language
     if code == "endpoint_not_found":
         return client.get(spec.path)
     if code == "method_not_allowed":
@@ -63,7 +65,9 @@ def live_answer(client: Client, code: str) -> Any:
     if spec.path.startswith("/oauth/token"):
         return client.post(spec.path, spec.body, "application/x-www-form-urlencoded")
     if code == "csrf_failed":
-        return Client(enforce_csrf_checks=True).post("/api/test/form", {"name": "web-01"})
+        return Client(enforce_csrf_checks=True, **client.defaults).post(
+            "/api/test/form", {"name": "web-01"}
+        )
     extra = {f"HTTP_{k.upper().replace('-', '_')}": v for k, v in spec.headers.items()}
     extra.pop("HTTP_CONTENT_TYPE", None)
     return client.generic(spec.method, f"/api/test/example/{code}", spec.body, **extra)
@@ -123,6 +127,79 @@ def test_every_example_body_is_what_the_api_answers_for_that_reason(client):
             assert shown_allow is not None
             assert set(shown_allow[1].split(", ")) == set(answer["Allow"].split(", "))
         assert f"X-Request-ID: {shown['requestId']}" in head
+
+
+@pytest.fixture
+def german_catalog() -> None:
+    """German titles and messages for every status and reason (troubleshooting stays English)."""
+    for entry in ErrorStatus.objects.all():
+        ErrorStatusTranslation.objects.create(
+            status=entry, language="de", title=f"DE {entry.title}"
+        )
+    for reason in ErrorReason.objects.all():
+        ErrorReasonTranslation.objects.create(
+            reason=reason, language="de", message=f"Auf Deutsch: {reason.message}"
+        )
+
+
+def test_every_german_example_is_what_a_german_client_gets(client, german_catalog):
+    response = client.get("/de/errors/")
+    examples = page_examples(response.content.decode())
+
+    assert set(examples) == set(ErrorReason.objects.values_list("code", flat=True))
+    for code, text in examples.items():
+        head, _, body_text = text.partition("\n\n")
+        shown = json.loads(body_text)
+        answer = live_answer(client, code, language="de")
+        assert head.startswith(f"HTTP/1.1 {answer.status_code} "), code
+        assert without_request_id(shown) == without_request_id(answer.json()), code
+        assert shown["msg"].startswith("Auf Deutsch: "), code
+        assert shown["title"].startswith("DE "), code
+        english = shown["msg"].removeprefix("Auf Deutsch: ")
+        assert shown["msgEnglish"] == english[:1].upper() + english[1:], code
+        assert answer["Content-Language"] == "de", code
+        assert "\nContent-Language: de\n" in head, code
+        assert "\nVary: Accept-Language" in head, code
+
+
+def test_a_german_example_shows_the_accept_language_it_was_asked_with(client, german_catalog):
+    page = client.get("/de/errors/").content.decode()
+
+    request = re.search(
+        r'<article class="reason" id="teapot".*?<pre class="example-request"><code>(.*?)</code>',
+        page,
+        flags=re.S,
+    )
+    assert request is not None
+    assert html.unescape(request[1]) == (
+        "GET /api/teapot HTTP/1.1\nHost: testserver\nAccept-Language: de"
+    )
+
+
+def test_an_untranslated_reason_shows_the_english_answer_on_the_german_page(client):
+    ErrorStatusTranslation.objects.create(
+        status=ErrorStatus.objects.get(status=418), language="de", title="Ich bin eine Teekanne"
+    )
+
+    examples = page_examples(client.get("/de/errors/").content.decode())
+
+    head, _, body_text = examples["not_found"].partition("\n\n")
+    assert json.loads(body_text)["msg"] == "Instance not found"
+    assert "msgEnglish" not in json.loads(body_text)
+    assert "\nContent-Language: en\n" in head
+    teapot_head, _, teapot_body = examples["teapot"].partition("\n\n")
+    assert json.loads(teapot_body)["title"] == "Ich bin eine Teekanne"
+    assert "\nContent-Language: de\n" in teapot_head
+
+
+def test_the_english_page_examples_stay_english_beside_a_german_one(client, german_catalog):
+    client.get("/de/errors/")
+
+    examples = page_examples(client.get("/errors/").content.decode())
+
+    head, _, body_text = examples["teapot"].partition("\n\n")
+    assert json.loads(body_text)["msg"] == "I'm a teapot."
+    assert "\nContent-Language: en\n" in head
 
 
 def test_the_markdown_of_the_catalog_is_rendered(client):
@@ -217,7 +294,11 @@ def test_the_page_forbids_inline_script_and_loads_nothing_from_elsewhere(client)
     assert "script-src 'self'" in csp
     collector = TagCollector()
     collector.feed(response.content.decode())
-    for _tag, attrs in collector.tags:
+    for tag, attrs in collector.tags:
+        if tag == "link" and attrs.get("rel") == "alternate":
+            # The language versions, named as search engines want them: absolute, this site.
+            assert attrs["href"].startswith("http://testserver/"), attrs
+            continue
         for name in ("href", "src"):
             value = attrs.get(name) or ""
             assert not value.startswith(("http:", "https:", "//")), value

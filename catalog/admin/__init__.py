@@ -1,17 +1,20 @@
 """
 The catalog's admin: statuses with their reasons inline, reasons on their own,
-and the maintenance switch.
+translations (edited inline, each with its own page and history), and the maintenance switch.
 """
 
 from catalog.admin.gaps import CatalogGapAdmin
 from catalog.admin.maintenance import MaintenanceModeAdmin
 from catalog.admin.reasons import ErrorReasonAdmin
 from catalog.admin.statuses import ErrorReasonInline, ErrorStatusAdmin
+from catalog.admin.translations import ErrorReasonTranslationAdmin, ErrorStatusTranslationAdmin
 
 __all__ = [
     "CatalogGapAdmin",
     "ErrorReasonAdmin",
     "ErrorReasonInline",
+    "ErrorReasonTranslationAdmin",
     "ErrorStatusAdmin",
+    "ErrorStatusTranslationAdmin",
     "MaintenanceModeAdmin",
 ]

@@ -2,15 +2,18 @@ from typing import Any
 
 from django.contrib import admin, messages
 from django.db.models import QuerySet
-from django.http import HttpRequest
+from django.http import HttpRequest, QueryDict
 from simple_history.admin import SimpleHistoryAdmin
 
 from catalog.admin.counts import SERVED_COLUMNS, ServedCountsMixin
 from catalog.admin.filters import ReasonRecentlyChangedFilter, ReasonStatusClassFilter
+from catalog.admin.previews import PreviewMixin
 from catalog.admin.translations import ErrorReasonTranslationInline
 from catalog.forms import ErrorReasonForm
 from catalog.models import ErrorReason
+from catalog.preview import reason_status_from_instance, reason_status_from_post
 from catalog.seeding import catalog_seed_restore, reason_is_seeded
+from catalog.types import Status
 
 
 @admin.action(description="Restore seed text", permissions=["change"])
@@ -24,7 +27,7 @@ def restore_seed_text(
 
 
 @admin.register(ErrorReason)
-class ErrorReasonAdmin(ServedCountsMixin, SimpleHistoryAdmin):  # type: ignore[misc]
+class ErrorReasonAdmin(PreviewMixin, ServedCountsMixin, SimpleHistoryAdmin):  # type: ignore[misc]
     form = ErrorReasonForm
     inlines = [ErrorReasonTranslationInline]
     fields = ["status", "code", "message", "placeholders", "troubleshooting"]
@@ -46,3 +49,8 @@ class ErrorReasonAdmin(ServedCountsMixin, SimpleHistoryAdmin):  # type: ignore[m
         actions: dict[str, Any] = super().get_actions(request)
         actions.pop("delete_selected", None)
         return actions
+
+    def preview_status(self, obj: ErrorReason, data: QueryDict | None) -> Status:
+        if data is None:
+            return reason_status_from_instance(instance=obj)
+        return reason_status_from_post(instance=obj, data=data)

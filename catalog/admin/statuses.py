@@ -1,17 +1,13 @@
 from typing import Any
 
 from django.contrib import admin, messages
-from django.core.exceptions import PermissionDenied
 from django.db.models import Count, QuerySet
-from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404
-from django.template.response import TemplateResponse
-from django.urls import URLPattern, path
-from django.views.decorators.http import require_POST
+from django.http import HttpRequest, QueryDict
 from simple_history.admin import SimpleHistoryAdmin
 
 from catalog.admin.counts import SERVED_COLUMNS, ServedCountsMixin
 from catalog.admin.filters import RecentlyChangedFilter, StatusClassFilter
+from catalog.admin.previews import PreviewMixin
 from catalog.admin.translations import ErrorStatusTranslationInline
 from catalog.forms import (
     ErrorReasonForm,
@@ -20,8 +16,9 @@ from catalog.forms import (
     status_deletable,
 )
 from catalog.models import ErrorReason, ErrorStatus
-from catalog.preview import status_from_instance, status_from_post, status_preview
+from catalog.preview import status_from_instance, status_from_post
 from catalog.seeding import catalog_seed_restore
+from catalog.types import Status
 
 TEXT_SEARCH = ["title", "description", "troubleshooting"]
 REASON_SEARCH = ["reasons__code", "reasons__message", "reasons__troubleshooting"]
@@ -47,7 +44,7 @@ def restore_seed_text(
 
 
 @admin.register(ErrorStatus)
-class ErrorStatusAdmin(ServedCountsMixin, SimpleHistoryAdmin):  # type: ignore[misc]
+class ErrorStatusAdmin(PreviewMixin, ServedCountsMixin, SimpleHistoryAdmin):  # type: ignore[misc]
     form = ErrorStatusForm
     inlines = [ErrorReasonInline, ErrorStatusTranslationInline]
     list_display = ["status", "title", "description", "reason_count", "updated_at"]
@@ -58,7 +55,6 @@ class ErrorStatusAdmin(ServedCountsMixin, SimpleHistoryAdmin):  # type: ignore[m
     search_fields = ["status", *TEXT_SEARCH, *REASON_SEARCH]
     search_help_text = "Searches status numbers, reason codes, titles, messages and all text."
     actions = [restore_seed_text]
-    change_form_template = "admin/catalog/errorstatus/change_form.html"
 
     def get_queryset(self, request: HttpRequest) -> QuerySet[ErrorStatus]:
         return super().get_queryset(request).annotate(reason_count=Count("reasons"))  # type: ignore[no-any-return]
@@ -77,38 +73,7 @@ class ErrorStatusAdmin(ServedCountsMixin, SimpleHistoryAdmin):  # type: ignore[m
         actions.pop("delete_selected", None)
         return actions
 
-    def get_urls(self) -> list[URLPattern]:
-        preview = self.admin_site.admin_view(require_POST(self.preview_view))
-        name = f"{self.opts.app_label}_{self.opts.model_name}_preview"
-        return [path("<path:object_id>/preview/", preview, name=name), *super().get_urls()]
-
-    def change_view(
-        self,
-        request: HttpRequest,
-        object_id: str,
-        form_url: str = "",
-        extra_context: dict[str, Any] | None = None,
-    ) -> HttpResponse:
-        obj = self.get_object(request, object_id)
-        if obj is not None:
-            posted = request.method == "POST"
-            status = (
-                status_from_post(instance=obj, data=request.POST)
-                if posted
-                else status_from_instance(instance=obj)
-            )
-            extra_context = {
-                **(extra_context or {}),
-                "preview": status_preview(request=request, status=status),
-                "preview_state": "unsaved values" if posted else "saved values",
-            }
-        return super().change_view(request, object_id, form_url, extra_context)  # type: ignore[no-any-return]
-
-    def preview_view(self, request: HttpRequest, object_id: str) -> HttpResponse:
-        """The preview of the unsaved values posted from the change page."""
-        obj = get_object_or_404(self.get_queryset(request), pk=object_id)
-        if not self.has_view_or_change_permission(request, obj):
-            raise PermissionDenied
-        status = status_from_post(instance=obj, data=request.POST)
-        context = {"preview": status_preview(request=request, status=status)}
-        return TemplateResponse(request, "admin/catalog/preview.html", context)
+    def preview_status(self, obj: ErrorStatus, data: QueryDict | None) -> Status:
+        if data is None:
+            return status_from_instance(instance=obj)
+        return status_from_post(instance=obj, data=data)

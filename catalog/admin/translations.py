@@ -1,9 +1,11 @@
 """
 Translations edited beside the English original: a status's on its change page, a
-reason's on the reason's own page (the admin has no inlines inside inlines).
+reason's on the reason's own page (the admin has no inlines inside inlines). Each
+translation also has a page of its own, linked from the inline, with its History.
 """
 
 from django.contrib import admin
+from simple_history.admin import SimpleHistoryAdmin
 
 from catalog.forms import WIDE
 from catalog.models import ErrorReason, ErrorReasonTranslation, ErrorStatus, ErrorStatusTranslation
@@ -13,6 +15,8 @@ class ErrorStatusTranslationInline(admin.StackedInline[ErrorStatusTranslation, E
     model = ErrorStatusTranslation
     extra = 0
     fields = ["language", "title", "description", "troubleshooting"]
+    show_change_link = True  # to the translation's own page, with its history
+    verbose_name = "translation"
     verbose_name_plural = "translations (blank fields fall back to English)"
 
     def formfield_for_dbfield(self, db_field, request, **kwargs):  # type: ignore[no-untyped-def]
@@ -27,9 +31,33 @@ class ErrorReasonTranslationInline(admin.StackedInline[ErrorReasonTranslation, E
     model = ErrorReasonTranslation
     extra = 0
     fields = ["language", "message", "troubleshooting"]
+    show_change_link = True  # to the translation's own page, with its history
+    verbose_name = "translation"
     verbose_name_plural = "translations (blank fields fall back to English)"
 
     def formfield_for_dbfield(self, db_field, request, **kwargs):  # type: ignore[no-untyped-def]
         if db_field.name == "message":
             kwargs["widget"] = WIDE
         return super().formfield_for_dbfield(db_field, request, **kwargs)
+
+
+@admin.register(ErrorStatusTranslation)
+class ErrorStatusTranslationAdmin(SimpleHistoryAdmin):  # type: ignore[misc]
+    fields = ["status", "language", "title", "description", "troubleshooting"]
+    list_display = ["status", "language", "title", "description"]
+    list_filter = ["language"]
+    list_select_related = ["status"]
+    search_fields = ["status__status", "title", "description", "troubleshooting"]
+    history_list_display = ["title", "description"]
+
+
+@admin.register(ErrorReasonTranslation)
+class ErrorReasonTranslationAdmin(SimpleHistoryAdmin):  # type: ignore[misc]
+    """Its form runs the model's clean(): the message may use only its reason's placeholders."""
+
+    fields = ["reason", "language", "message", "troubleshooting"]
+    list_display = ["reason", "language", "message"]
+    list_filter = ["language"]
+    list_select_related = ["reason"]
+    search_fields = ["reason__code", "message", "troubleshooting"]
+    history_list_display = ["message"]
