@@ -244,6 +244,14 @@ CATALOG_COUNTS_FLUSH_INTERVAL = float(os.environ.get("CATALOG_COUNTS_FLUSH_INTER
 CATALOG_COUNTS_PERSIST_INTERVAL = float(os.environ.get("CATALOG_COUNTS_PERSIST_INTERVAL", "10"))
 CATALOG_METRICS_TOKEN = os.environ.get("METRICS_TOKEN", "")
 CATALOG_METRICS_ALLOWED_IPS = env_list("METRICS_ALLOWED_IPS", "")
+# The JSON line per error response: INFO logs every one; ERROR only 5xx (a 4xx then
+# gets Django's plain line), for APIs whose 4xx volume is not worth a line each.
+CATALOG_ERRORS_LOG_LEVEL = os.environ.get("CATALOG_ERRORS_LOG_LEVEL", "INFO").upper()
+if CATALOG_ERRORS_LOG_LEVEL not in ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"):
+    raise ImproperlyConfigured(
+        f"CATALOG_ERRORS_LOG_LEVEL={CATALOG_ERRORS_LOG_LEVEL!r}: use INFO (a line per error "
+        "response) or ERROR (5xx only); DEBUG, WARNING and CRITICAL work as in logging."
+    )
 
 LOGGING = {
     "version": 1,
@@ -281,6 +289,10 @@ LOGGING = {
         "django.security": {"handlers": ["console"], "level": "WARNING", "propagate": False},
         "oauth2_provider": {"filters": ["password_grant_notice"]},
         # One JSON line per error response (catalog/telemetry.py).
-        "catalog.errors": {"handlers": ["json"], "level": "INFO", "propagate": False},
+        "catalog.errors": {
+            "handlers": ["json"],
+            "level": CATALOG_ERRORS_LOG_LEVEL,
+            "propagate": False,
+        },
     },
 }

@@ -14,7 +14,8 @@ def load_settings(**env: str) -> subprocess.CompletedProcess[str]:
         "['DEBUG', 'SESSION_COOKIE_SECURE', 'CSRF_COOKIE_SECURE', 'SECURE_SSL_REDIRECT', "
         "'SECURE_PROXY_SSL_HEADER', 'ALLOWED_HOSTS']} | "
         "{'DB': settings.DATABASES['default']['ENGINE'], "
-        "'CACHE': settings.CACHES['default']['BACKEND']}))"
+        "'CACHE': settings.CACHES['default']['BACKEND'], "
+        "'ERRORS_LOG_LEVEL': settings.LOGGING['loggers']['catalog.errors']['level']}))"
     )
     return subprocess.run(
         [sys.executable, "-c", code],
@@ -75,3 +76,20 @@ def test_behind_https_cookies_are_secure_and_http_redirects():
     assert loaded["CSRF_COOKIE_SECURE"] == "True"
     assert loaded["SECURE_SSL_REDIRECT"] == "True"
     assert loaded["SECURE_PROXY_SSL_HEADER"] == "('HTTP_X_FORWARDED_PROTO', 'https')"
+
+
+def test_the_error_log_line_is_on_by_default_and_can_be_limited_to_5xx():
+    default = json.loads(load_settings(DJANGO_DEBUG="1").stdout)
+    only_5xx = json.loads(load_settings(DJANGO_DEBUG="1", CATALOG_ERRORS_LOG_LEVEL="error").stdout)
+
+    assert default["ERRORS_LOG_LEVEL"] == "INFO"  # a line per error response
+    assert only_5xx["ERRORS_LOG_LEVEL"] == "ERROR"  # 4xx left to Django's plain line
+
+
+def test_an_unknown_error_log_level_is_refused_with_the_choices():
+    result = load_settings(DJANGO_DEBUG="1", CATALOG_ERRORS_LOG_LEVEL="loud")
+
+    assert result.returncode != 0
+    assert "CATALOG_ERRORS_LOG_LEVEL" in result.stderr
+    assert "INFO" in result.stderr
+    assert "ERROR" in result.stderr
