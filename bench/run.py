@@ -466,7 +466,9 @@ def main() -> None:
         "",
         f"`make bench` on {datetime.now(UTC):%Y-%m-%d %H:%M} UTC, {os.cpu_count()} cores; gunicorn with "
         f"two sync workers on 127.0.0.1; wrk -t2 -c8, {args.rounds} rounds of {args.seconds:g} s per case, "
-        "cases interleaved; medians over the rounds.",
+        "cases interleaved; medians over the rounds. wrk runs on one CPU and the workers on "
+        "the other(s); ratios compare the workers' CPU time per request (/proc), with the "
+        "requests-per-second ratio beside it.",
         "",
     ]
     for name in names:
