@@ -14,6 +14,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.template import TemplateDoesNotExist
 from django.urls import Resolver404
+from django.utils import translation
 from django.utils.log import log_response
 from django.views.decorators.csrf import csrf_exempt
 from rest_framework.views import set_rollback
@@ -127,7 +128,8 @@ def _error_page(request: HttpRequest, error: ApiError, template_name: str) -> Ht
     )
     context = {"error": body, "language": language}  # <html lang>: the language it is in
     try:
-        response = render(request, template_name, context, status=error.status)
+        with translation.override(language):  # the page's own words in its language
+            response = render(request, template_name, context, status=error.status)
     except TemplateDoesNotExist:
         response = HttpResponse(body["msg"], status=error.status, content_type="text/plain")
     for header, value in error.headers.items():

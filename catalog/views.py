@@ -55,19 +55,28 @@ def reference(request: HttpRequest) -> HttpResponse:
         name=language_name("reference", language),
         catalog=catalog,
         request=request,
-        build=lambda: render_to_string(
+        build=lambda: _render_in(
+            language,
             "catalog/reference.html",
             {
                 **reference_context(localized, request, language=language),
                 **languages_context(request, language),
             },
-            request=request,
-        ).encode(),
+            request,
+        ),
     )
     response = HttpResponse(rendering.content)
     response["Content-Security-Policy"] = CONTENT_SECURITY_POLICY
     response["Content-Language"] = language
     return conditional_response(request, response, catalog=catalog, etag=rendering.etag)
+
+
+def _render_in(
+    language: str, template_name: str, context: dict[str, Any], request: HttpRequest
+) -> bytes:
+    """A page with its own words (the template's) in the language of its catalog text."""
+    with translation.override(language):
+        return render_to_string(template_name, context, request=request).encode()
 
 
 def reference_context(
@@ -105,12 +114,21 @@ def language_name(name: str, language: str) -> str:
 def languages_context(request: HttpRequest, language: str) -> dict[str, Any]:
     """The page's language, its switcher and its alternates: every language of LANGUAGES."""
     languages = [
-        {"code": code, "name": name, "url": (url := reference_url(code))}
+        {"code": code, "name": _name_local(code, name), "url": (url := reference_url(code))}
         | {"absolute_url": request.build_absolute_uri(url)}
         for code, name in settings.LANGUAGES
     ]
     default = request.build_absolute_uri(reference_url(SOURCE_LANGUAGE))
     return {"language": language, "languages": languages, "default_url": default}
+
+
+def _name_local(code: str, name: str) -> str:
+    """A language's name in itself (Deutsch, Français), as a switcher shows it."""
+    try:
+        local = str(translation.get_language_info(code)["name_local"])
+        return local[:1].upper() + local[1:]  # "français", as a link on its own: "Français"
+    except KeyError:
+        return name  # a language Django does not know: the LANGUAGES setting's name
 
 
 class ErrorCodeView(APIView):

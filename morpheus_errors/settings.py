@@ -141,6 +141,8 @@ LANGUAGE_CODE = "en"
 LANGUAGES = [("en", "English"), ("de", "German"), ("fr", "French")]
 TIME_ZONE = "UTC"
 USE_I18N = True
+# The pages' own words (templates/) in each language; the catalog's text is data.
+LOCALE_PATHS = [BASE_DIR / "morpheus_errors" / "locale"]
 USE_TZ = True
 
 STATIC_URL = "static/"

@@ -133,7 +133,7 @@ def test_the_language_switcher_goes_from_the_old_lang_link_to_each_language_url(
         assert '"msg": "Instance fehlt"' in example
         assert "Content-Language: de" in example
         screenshot(page, "reference-de-not-found", full_page=False)
-        page.click(".language-switcher >> text=French")
+        page.click(".language-switcher >> text=Français")
         assert page.url == f"{live_server.url}/fr/errors/"
         assert page.locator("html").get_attribute("lang") == "fr"
         page.click(".language-switcher >> text=English")

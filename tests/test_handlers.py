@@ -584,4 +584,10 @@ def test_html_error_pages_say_the_language_they_are_in(
     assert response["Content-Language"] == language
     assert f'<html lang="{language}">' in page
     assert f"<h1>{title}</h1>" in page
+    about = {
+        "en": "About this error",
+        "de": "Über diesen Fehler",
+        "fr": "À propos de cette erreur",
+    }
+    assert f">{about[language]}</a>" in page  # the page's own words: its language too
     assert_no_leak(response)

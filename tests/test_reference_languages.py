@@ -7,10 +7,10 @@ from catalog.models import ErrorReason, ErrorReasonTranslation, ErrorStatus, Err
 
 pytestmark = pytest.mark.django_db
 SWITCHER = (
-    '<nav class="language-switcher" aria-label="Language">'
+    '<nav class="language-switcher" aria-label="{label}">'
     '<a href="/errors/" hreflang="en" lang="en"{en}>English</a> · '
-    '<a href="/de/errors/" hreflang="de" lang="de"{de}>German</a> · '
-    '<a href="/fr/errors/" hreflang="fr" lang="fr"{fr}>French</a></nav>'
+    '<a href="/de/errors/" hreflang="de" lang="de"{de}>Deutsch</a> · '
+    '<a href="/fr/errors/" hreflang="fr" lang="fr"{fr}>Français</a></nav>'
 )
 ALTERNATES = (
     '<link rel="alternate" hreflang="en" href="http://testserver/errors/">',
@@ -43,10 +43,10 @@ def test_the_german_page_shows_the_translations_and_english_where_untranslated(c
     assert '<html lang="de">' in page
     assert "<h2>Nicht gefunden " in page
     assert "<p>Prüfen Sie die <strong>URL</strong>.</p>" in page
-    assert '<span class="label">Message</span> {resource} fehlt</p>' in page
+    assert '<span class="label">Meldung</span> {resource} fehlt</p>' in page
     assert '<p class="lead">The specified resource could not be found.</p>' in page
     assert "<h2>Unauthorized " in page
-    assert SWITCHER.format(en="", de=CURRENT, fr="") in page
+    assert SWITCHER.format(label="Sprache", en="", de=CURRENT, fr="") in page
 
 
 def test_the_english_page_is_unchanged_by_translations_and_cached_apart(client, german_404):
@@ -59,8 +59,50 @@ def test_the_english_page_is_unchanged_by_translations_and_cached_apart(client, 
     assert "<h2>Not Found " in page
     assert "Nicht gefunden" not in page
     assert '<html lang="en">' in page
-    assert SWITCHER.format(en=CURRENT, de="", fr="") in page
+    assert SWITCHER.format(label="Language", en=CURRENT, de="", fr="") in page
     assert response["ETag"] != german["ETag"]
+
+
+@pytest.mark.parametrize(
+    ("path", "words"),
+    [
+        (
+            "/errors/",
+            ["<summary>Contents</summary>", "<h1>Errors</h1>", "<figcaption>Example request"],
+        ),
+        (
+            "/de/errors/",
+            ["<summary>Inhalt</summary>", "<h1>Fehler</h1>", "<figcaption>Beispielanfrage"],
+        ),
+        (
+            "/fr/errors/",
+            ["<summary>Sommaire</summary>", "<h1>Erreurs</h1>", "<figcaption>Exemple de requête"],
+        ),
+    ],
+)
+def test_the_pages_own_words_are_in_its_language(client, path, words):
+    page = client.get(path).content.decode()
+
+    assert all(word in page for word in words), path
+
+
+def test_every_translated_word_of_the_pages_is_compiled():
+    """morpheus_errors/locale: each .po entry is in its .mo (compilemessages was run)."""
+    import gettext
+    import re
+    from pathlib import Path
+
+    from django.conf import settings
+
+    for po in Path(settings.LOCALE_PATHS[0]).glob("*/LC_MESSAGES/django.po"):
+        with po.with_suffix(".mo").open("rb") as mo:
+            compiled = gettext.GNUTranslations(mo)
+        entries = re.findall(r'^msgid ((?:".*"\n)+)msgstr ((?:".*"\n)+)', po.read_text(), re.M)
+        for msgid, msgstr in entries:
+            source = "".join(re.findall(r'"(.*)"', msgid)).replace('\\"', '"')
+            translated = "".join(re.findall(r'"(.*)"', msgstr)).replace('\\"', '"')
+            if source and translated:
+                assert compiled.gettext(source) == translated, (po, source)
 
 
 def test_each_language_names_every_language_url_as_an_alternate(client):
@@ -78,7 +120,7 @@ def test_the_french_page_is_french_with_english_text_where_untranslated(client, 
     assert response["Content-Language"] == "fr"
     assert '<html lang="fr">' in page
     assert "<h2>Not Found " in page
-    assert SWITCHER.format(en="", de="", fr=CURRENT) in page
+    assert SWITCHER.format(label="Langue", en="", de="", fr=CURRENT) in page
 
 
 @pytest.mark.parametrize(
