@@ -259,12 +259,12 @@ def measure(
 def worker_pids(base: str) -> list[int]:
     """The gunicorn workers behind base: the children of the master of whichever answers."""
     worker = int(fetch(f"{base}/api/nope")[1]["X-Worker-PID"])
-    master = _stat(worker)[1]
+    master = _stat(worker)[_PPID]
     pids = []
     for entry in Path("/proc").iterdir():
         if entry.name.isdigit():
             try:
-                if _stat(int(entry.name))[1] == master:
+                if _stat(int(entry.name))[_PPID] == master:
                     pids.append(int(entry.name))
             except OSError:
                 continue  # ended meanwhile
@@ -274,18 +274,17 @@ def worker_pids(base: str) -> list[int]:
 def cpu_seconds(pids: list[int]) -> float:
     """User + system CPU time the processes have used (their threads included)."""
     ticks = os.sysconf("SC_CLK_TCK")
-    total = 0.0
-    for pid in pids:
-        fields = _stat(pid)
-        total += (fields[11] + fields[12]) / ticks  # utime, stime
-    return total
+    stats = [_stat(pid) for pid in pids]
+    return sum(int(stat[_UTIME]) + int(stat[_STIME]) for stat in stats) / ticks
 
 
-def _stat(pid: int) -> list[int]:
-    """/proc/<pid>/stat's numeric fields after the command name: [state, ppid, ...]."""
+# Fields of /proc/<pid>/stat after the command name (proc(5), counted from state).
+_PPID, _UTIME, _STIME = 1, 11, 12
+
+
+def _stat(pid: int) -> list[str]:
     text = Path(f"/proc/{pid}/stat").read_text()
-    rest = text[text.rindex(")") + 2 :].split()
-    return [0, *map(int, rest[1:])]
+    return text[text.rindex(")") + 2 :].split()  # the name may hold spaces and ")"
 
 
 def propagation(env: dict[str, str], base: str, edits: int) -> list[float]:

@@ -58,6 +58,15 @@ def api_error_from_exception(exc: BaseException, *, resource: str | None = None)
     return ApiError(500, "server_error")
 
 
+def view_resource_name(view: Any) -> str | None:
+    """What a view serves, for {resource}: its catalog_resource, else its model's name."""
+    name = getattr(view, "catalog_resource", None)
+    queryset = getattr(view, "queryset", None)
+    if name is None and queryset is not None:
+        name = queryset.model._meta.verbose_name
+    return str(name) if name else None
+
+
 def service_unavailable_error() -> ApiError:
     retry_after = str(catalog_settings.RETRY_AFTER)
     return ApiError(503, "service_unavailable", headers={"Retry-After": retry_after})

@@ -75,11 +75,10 @@ def error_body_localized(
         msg_localized = (
             text_localized(entry.translations, "description", msg, language) if entry else msg
         )
-    if entry is not None:
-        title_localized = text_localized(entry.translations, "title", title, language)
-    else:
-        title_localized = title
-    msg, msg_localized = _capitalized(msg), _capitalized(msg_localized)
+    title_localized = (
+        text_localized(entry.translations, "title", title, language) if entry else title
+    )
+    msg, msg_localized = capitalized(msg), capitalized(msg_localized)
     localized = msg_localized != msg or title_localized != title
     body: ErrorBody = {
         "success": False,
@@ -100,8 +99,9 @@ def error_body_localized(
     return body, language if localized else SOURCE_LANGUAGE
 
 
-def _capitalized(msg: str) -> str:
-    return msg[:1].upper() + msg[1:]
+def capitalized(text: str) -> str:
+    """The first letter upper case, the rest as written (unlike str.capitalize)."""
+    return text[:1].upper() + text[1:]
 
 
 def language_headers_set(response: HttpResponse, *, language: str) -> None:
@@ -138,9 +138,16 @@ def error_response(request: HttpRequest, error: ApiError) -> HttpResponse:
     if wants_problem_json(request):
         content, content_type = problem_body(request, body), PROBLEM_JSON
     response = HttpResponse(json_bytes(content), status=error.status, content_type=content_type)
+    response[REQUEST_ID_HEADER] = body["requestId"]
+    return error_response_finish(request, response, error, language=language)
+
+
+def error_response_finish(
+    request: HttpRequest, response: HttpResponse, error: ApiError, *, language: str
+) -> HttpResponse:
+    """What every error response carries, JSON or HTML page: the error's headers, its language."""
     for header, value in error.headers.items():
         response[header] = value
-    response[REQUEST_ID_HEADER] = body["requestId"]
     language_headers_set(response, language=language)
     if error.status < 500 and getattr(request, LOGGED_ATTRIBUTE, False):
         # The JSON line has logged this 4xx: django.utils.log.log_response skips a

@@ -19,8 +19,13 @@ from django.utils.log import log_response
 from django.views.decorators.csrf import csrf_exempt
 from rest_framework.views import set_rollback
 
-from catalog.errors import UNAVAILABLE_ERRORS, api_error_from_exception, service_unavailable_error
-from catalog.formatter import error_body_localized, error_response, language_headers_set
+from catalog.errors import (
+    UNAVAILABLE_ERRORS,
+    api_error_from_exception,
+    service_unavailable_error,
+    view_resource_name,
+)
+from catalog.formatter import error_body_localized, error_response, error_response_finish
 from catalog.languages import language_from_path
 from catalog.requests import is_api_request, request_id_get
 from catalog.types import ApiError
@@ -54,12 +59,8 @@ class ExceptionHandler:
         return api_error_from_exception(self.exc, resource=self.resource_name())
 
     def resource_name(self) -> str | None:
-        """What the view serves, for {resource}: its catalog_resource, else its model's name."""
-        name = getattr(self.view, "catalog_resource", None)
-        queryset = getattr(self.view, "queryset", None)
-        if name is None and queryset is not None:
-            name = queryset.model._meta.verbose_name
-        return str(name) if name else None
+        """What the view serves, for {resource} (override to name it otherwise)."""
+        return view_resource_name(self.view)
 
     def build_response(self, error: ApiError) -> HttpResponse:
         return error_response(self.request, error)
@@ -132,7 +133,4 @@ def _error_page(request: HttpRequest, error: ApiError, template_name: str) -> Ht
             response = render(request, template_name, context, status=error.status)
     except TemplateDoesNotExist:
         response = HttpResponse(body["msg"], status=error.status, content_type="text/plain")
-    for header, value in error.headers.items():
-        response[header] = value
-    language_headers_set(response, language=language)
-    return response
+    return error_response_finish(request, response, error, language=language)

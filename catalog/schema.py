@@ -34,6 +34,7 @@ from drf_spectacular.openapi import AutoSchema
 from drf_spectacular.utils import OpenApiExample, OpenApiResponse
 from rest_framework.permissions import AllowAny, IsAuthenticated
 
+from catalog.errors import view_resource_name
 from catalog.examples import example_get
 from catalog.formatter import status_phrase
 from catalog.languages import SOURCE_LANGUAGE, catalog_localized, language_supported
@@ -85,11 +86,7 @@ class CatalogAutoSchema(AutoSchema):
 
     def catalog_resource(self) -> str | None:
         """What the view serves, for the {resource} of the examples (as the handler names it)."""
-        name = getattr(self.view, "catalog_resource", None)
-        queryset = getattr(self.view, "queryset", None)
-        if name is None and queryset is not None:
-            name = queryset.model._meta.verbose_name
-        return str(name) if name else None
+        return view_resource_name(self.view)
 
 
 def view_error_codes(view: Any, method: str) -> list[str]:

@@ -19,7 +19,7 @@ from rest_framework.views import APIView
 
 from catalog.caching import Rendering, conditional_response, rendered_get
 from catalog.examples import example_get
-from catalog.formatter import json_bytes, language_headers_set
+from catalog.formatter import capitalized, json_bytes, language_headers_set
 from catalog.languages import (
     SOURCE_LANGUAGE,
     catalog_localized,
@@ -125,8 +125,8 @@ def languages_context(request: HttpRequest, language: str) -> dict[str, Any]:
 def _name_local(code: str, name: str) -> str:
     """A language's name in itself (Deutsch, Français), as a switcher shows it."""
     try:
-        local = str(translation.get_language_info(code)["name_local"])
-        return local[:1].upper() + local[1:]  # "français", as a link on its own: "Français"
+        # "français", as a link on its own: "Français"
+        return capitalized(str(translation.get_language_info(code)["name_local"]))
     except KeyError:
         return name  # a language Django does not know: the LANGUAGES setting's name
 

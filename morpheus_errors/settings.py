@@ -6,6 +6,7 @@ Django's local-memory cache. Production sets DATABASE_URL, REDIS_URL,
 DJANGO_SECRET_KEY and DJANGO_ALLOWED_HOSTS (see README.md).
 """
 
+import logging
 import os
 import warnings
 from pathlib import Path
@@ -249,7 +250,7 @@ CATALOG_METRICS_ALLOWED_IPS = env_list("METRICS_ALLOWED_IPS", "")
 # The JSON line per error response: INFO logs every one; ERROR only 5xx (a 4xx then
 # gets Django's plain line), for APIs whose 4xx volume is not worth a line each.
 CATALOG_ERRORS_LOG_LEVEL = os.environ.get("CATALOG_ERRORS_LOG_LEVEL", "INFO").upper()
-if CATALOG_ERRORS_LOG_LEVEL not in ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"):
+if CATALOG_ERRORS_LOG_LEVEL not in logging.getLevelNamesMapping():
     raise ImproperlyConfigured(
         f"CATALOG_ERRORS_LOG_LEVEL={CATALOG_ERRORS_LOG_LEVEL!r}: use INFO (a line per error "
         "response) or ERROR (5xx only); DEBUG, WARNING and CRITICAL work as in logging."

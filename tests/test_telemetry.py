@@ -132,3 +132,15 @@ def test_with_the_json_line_switched_off_django_logs_the_catalog_4xx(
 
     assert lines(log_lines) == []
     assert django_request_lines.getvalue() == "Not Found: /api/no-such-endpoint\n"
+
+
+@pytest.mark.django_db
+def test_an_html_error_page_is_logged_once_as_the_json_line(
+    client, log_lines, django_request_lines
+):
+    response = client.get("/no-such-page")
+
+    assert response.status_code == 404
+    (line,) = lines(log_lines)
+    assert (line["status"], line["code"]) == (404, "not_found")
+    assert django_request_lines.getvalue() == ""
