@@ -43,7 +43,7 @@ def on_exit(server: Any) -> None:
 
 def worker_exit(server: Any, worker: Any) -> None:
     # A worker stopped on purpose (restart, max_requests) hands over its last counts.
-    from catalog.counting import counts_flush_all
+    from catalog.telemetry.counting import counts_flush_all
 
     with contextlib.suppress(Exception):
         counts_flush_all()

@@ -23,8 +23,8 @@ def main(number: int = 100_000, repeat: int = 7) -> None:
         import django
 
         django.setup()
-        from catalog.counting import counts_discard, error_count
-        from catalog.metrics import metrics_error_served
+        from catalog.telemetry.counting import counts_discard, error_count
+        from catalog.telemetry.metrics import metrics_error_served
 
         def one_error() -> None:
             error_count(status=404, code="not_found", route="api/instances/<int:pk>")

@@ -21,7 +21,7 @@ from pathlib import Path
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(BASE_DIR))
-PAGE_LANGUAGE = "catalog.middleware.PageLanguageMiddleware"
+PAGE_LANGUAGE = "catalog.errors.middleware.PageLanguageMiddleware"
 DJANGO_LOCALE = "django.middleware.locale.LocaleMiddleware"
 
 

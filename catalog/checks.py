@@ -37,7 +37,7 @@ def check_refresh_interval(**kwargs: Any) -> list[CheckMessage]:
 
 @register(Tags.compatibility)
 def check_middleware(**kwargs: Any) -> list[CheckMessage]:
-    middleware = "catalog.middleware.RequestIdMiddleware"
+    middleware = "catalog.errors.middleware.RequestIdMiddleware"
     if middleware not in settings.MIDDLEWARE:
         return [
             Warning(
@@ -50,7 +50,7 @@ def check_middleware(**kwargs: Any) -> list[CheckMessage]:
 
 
 LANGUAGE_MIDDLEWARE = (
-    "catalog.middleware.PageLanguageMiddleware",
+    "catalog.errors.middleware.PageLanguageMiddleware",
     "django.middleware.locale.LocaleMiddleware",
 )
 

@@ -19,15 +19,15 @@ from django.utils.log import log_response
 from django.views.decorators.csrf import csrf_exempt
 from rest_framework.views import set_rollback
 
-from catalog.errors import (
+from catalog.errors.conversion import (
     UNAVAILABLE_ERRORS,
     api_error_from_exception,
     service_unavailable_error,
     view_resource_name,
 )
-from catalog.formatter import error_body_localized, error_response, error_response_finish
-from catalog.languages import language_from_path
-from catalog.requests import is_api_request, request_id_get
+from catalog.errors.formatter import error_body_localized, error_response, error_response_finish
+from catalog.errors.languages import language_from_path
+from catalog.errors.requests import is_api_request, request_id_get
 from catalog.types import ApiError
 
 logger = logging.getLogger("django.request")

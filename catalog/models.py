@@ -3,8 +3,8 @@ from django.core.validators import MaxValueValidator, MinValueValidator, RegexVa
 from django.db import models
 from simple_history.models import HistoricalRecords
 
-from catalog.languages import translation_languages
-from catalog.templating import template_errors
+from catalog.errors.languages import translation_languages
+from catalog.errors.templating import template_errors
 
 MARKDOWN_HELP = (
     "Markdown: **bold**, `code`, [links](https://example.com), blank line between paragraphs."

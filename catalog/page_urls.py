@@ -7,7 +7,7 @@ the catalog's API URLs (catalog.urls) must not get a language prefix.
 
 from django.urls import path
 
-from catalog import views
+from catalog.reference import views
 
 app_name = "catalog_pages"
 

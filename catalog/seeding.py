@@ -6,8 +6,8 @@ from collections.abc import Iterable
 
 from django.db import transaction
 
+from catalog.errors.seed import SEED_STATUSES
 from catalog.models import ErrorReason, ErrorStatus
-from catalog.seed import SEED_STATUSES
 from catalog.types import Reason, Status
 
 SEED_STATUS_BY_NUMBER: dict[int, Status] = {entry.status: entry for entry in SEED_STATUSES}

@@ -9,8 +9,8 @@ from django.db import transaction
 from django.db.models import F
 
 from catalog.conf import catalog_settings
+from catalog.errors.snapshot import STAMP_CACHE_KEY, catalog_snapshot_invalidate
 from catalog.models import CatalogVersion
-from catalog.selectors import STAMP_CACHE_KEY, catalog_snapshot_invalidate
 
 logger = logging.getLogger(__name__)
 

@@ -69,15 +69,15 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
-    "catalog.middleware.RequestIdMiddleware",
+    "catalog.errors.middleware.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     # Before CommonMiddleware, whose APPEND_SLASH resolves the path: /de/errors/.
-    "catalog.middleware.PageLanguageMiddleware",
+    "catalog.errors.middleware.PageLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
-    "catalog.middleware.RequestSizeLimitMiddleware",
-    "catalog.middleware.MaintenanceModeMiddleware",
+    "catalog.errors.middleware.RequestSizeLimitMiddleware",
+    "catalog.errors.middleware.MaintenanceModeMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -181,10 +181,10 @@ CSRF_FAILURE_VIEW = "catalog.handlers.csrf_failure"
 
 REST_FRAMEWORK = {
     "EXCEPTION_HANDLER": "catalog.handlers.exception_handler",
-    "DEFAULT_CONTENT_NEGOTIATION_CLASS": "catalog.negotiation.ProblemJSONNegotiation",
+    "DEFAULT_CONTENT_NEGOTIATION_CLASS": "catalog.errors.negotiation.ProblemJSONNegotiation",
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
     "DEFAULT_PARSER_CLASSES": [
-        "catalog.parsers.JSONParser",
+        "catalog.errors.parsers.JSONParser",
         "rest_framework.parsers.FormParser",
         "rest_framework.parsers.MultiPartParser",
     ],
@@ -193,7 +193,7 @@ REST_FRAMEWORK = {
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
     "DEFAULT_THROTTLE_CLASSES": ["morpheus_errors.api.throttling.RatelimitThrottle"],
-    "DEFAULT_SCHEMA_CLASS": "catalog.schema.CatalogAutoSchema",
+    "DEFAULT_SCHEMA_CLASS": "catalog.reference.schema.CatalogAutoSchema",
 }
 
 # OpenAPI at /api/schema/, Swagger UI at /api/docs/ with no external assets.
@@ -260,7 +260,7 @@ LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "filters": {
-        "request_id": {"()": "catalog.logging.RequestIdFilter"},
+        "request_id": {"()": "catalog.telemetry.logging.RequestIdFilter"},
         "password_grant_notice": {
             "()": "django.utils.log.CallbackFilter",
             "callback": lambda record: PASSWORD_GRANT_NOTICE not in record.getMessage(),
@@ -287,11 +287,11 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": os.environ.get("DJANGO_LOG_LEVEL", "INFO")},
     "loggers": {
         # A 4xx is logged once: Django skips its plain line for a response the catalog's
-        # JSON line has logged (catalog/formatter.py). Other 4xx and every 5xx: as Django does.
+        # JSON line has logged (catalog/errors/formatter.py). Other 4xx, every 5xx: as Django does.
         "django.request": {"handlers": ["console"], "level": "WARNING", "propagate": False},
         "django.security": {"handlers": ["console"], "level": "WARNING", "propagate": False},
         "oauth2_provider": {"filters": ["password_grant_notice"]},
-        # One JSON line per error response (catalog/telemetry.py).
+        # One JSON line per error response (catalog/telemetry/served.py).
         "catalog.errors": {
             "handlers": ["json"],
             "level": CATALOG_ERRORS_LOG_LEVEL,

@@ -3,7 +3,7 @@ from django.contrib import admin
 from django.urls import include, path, re_path
 
 from catalog.handlers import endpoint_not_found
-from catalog.metrics_views import metrics_view
+from catalog.telemetry.views import metrics_view
 from morpheus_errors.api.oauth import MorpheusTokenView
 
 urlpatterns = [

@@ -9,8 +9,8 @@ from django.test import Client
 from django.utils import timezone
 from oauth2_provider.models import AccessToken, Application
 
-from catalog.caching import renderings_clear
-from catalog.selectors import catalog_snapshot_reset
+from catalog.errors.snapshot import catalog_snapshot_reset
+from catalog.reference.caching import renderings_clear
 from tests.outages import database_down
 
 

@@ -17,7 +17,7 @@ django.setup()
 from django.conf import settings  # noqa: E402
 from django.test import Client  # noqa: E402
 
-from catalog.counting import counts_flushed  # noqa: E402
+from catalog.telemetry.counting import counts_flushed  # noqa: E402
 
 
 def main(interval: float, first: int, second: int) -> None:

@@ -5,8 +5,8 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
-from catalog.counting import counts_discard, counts_flush_all
 from catalog.models import ErrorCount, ErrorReason, ErrorStatus
+from catalog.telemetry.counting import counts_discard, counts_flush_all
 
 
 @pytest.fixture(autouse=True)

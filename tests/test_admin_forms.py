@@ -1,4 +1,4 @@
-"""The admin's validation keeps the API safe (catalog/forms.py)."""
+"""The admin's validation keeps the API safe (catalog/admin/forms.py)."""
 
 import pytest
 from django.contrib.auth.models import User

@@ -6,6 +6,7 @@ import pytest
 from django.contrib.auth.models import User
 from django.test import TestCase
 
+from catalog.errors.snapshot import catalog_get
 from catalog.models import (
     CatalogVersion,
     ErrorReason,
@@ -14,7 +15,6 @@ from catalog.models import (
     ErrorStatusTranslation,
 )
 from catalog.seeding import catalog_seed_restore
-from catalog.selectors import catalog_get
 from tests.admin_forms import (
     change_url,
     client_for,
@@ -307,7 +307,7 @@ def test_restore_seed_text_keeps_translations_and_their_history(editor, client):
 
 
 def test_an_import_records_translation_changes_once(editor):
-    from catalog.transfer import catalog_export, catalog_import
+    from catalog.transfer.services import catalog_export, catalog_import
 
     translate_endpoint_not_found(editor, GERMAN_MESSAGE)
     document = json.loads(catalog_export())

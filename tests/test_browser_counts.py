@@ -13,8 +13,8 @@ from django.contrib.auth.models import User
 from django.utils import timezone
 from playwright.sync_api import Browser, expect
 
-from catalog.counting import counts_discard, counts_flush_all
 from catalog.models import ErrorCount, ErrorReason
+from catalog.telemetry.counting import counts_discard, counts_flush_all
 from tests.test_browser_reference import in_browser, screenshot  # noqa: F401 (fixture)
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)

@@ -57,4 +57,4 @@ def test_language_urls_without_a_middleware_to_resolve_them_are_a_warning():
     [warning] = check_page_language_middleware()
 
     assert warning.id == "catalog.W002"
-    assert "catalog.middleware.PageLanguageMiddleware" in warning.hint
+    assert "catalog.errors.middleware.PageLanguageMiddleware" in warning.hint

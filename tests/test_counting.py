@@ -1,4 +1,4 @@
-"""Error counts (catalog/counting.py): counted per status, code and route, flushed, persisted."""
+"""Error counts (catalog/telemetry/counting.py): counted per status, code and route, flushed, persisted."""
 
 import signal
 import subprocess
@@ -9,7 +9,8 @@ from django.conf import settings
 from django.db import connection
 from django.db.models import Sum
 
-from catalog.counting import (
+from catalog.models import ErrorCount
+from catalog.telemetry.counting import (
     counts_discard,
     counts_flush,
     counts_flush_all,
@@ -17,7 +18,6 @@ from catalog.counting import (
     counts_persist,
     error_count,
 )
-from catalog.models import ErrorCount
 from tests.servers import BASE_DIR, CLEAN_ENV
 
 

@@ -1,6 +1,6 @@
-"""Field errors in the Morpheus shape (catalog/errors.py)."""
+"""Field errors in the Morpheus shape (catalog/errors/conversion.py)."""
 
-from catalog.errors import flatten_errors
+from catalog.errors.conversion import flatten_errors
 
 
 def test_each_field_gets_one_message():

@@ -1,9 +1,9 @@
-"""Picking the reader's language and the catalog text in it (catalog/languages.py)."""
+"""Picking the reader's language and the catalog text in it (catalog/errors/languages.py)."""
 
 import pytest
 from django.test import override_settings
 
-from catalog.languages import language_from_header, text_localized, translation_languages
+from catalog.errors.languages import language_from_header, text_localized, translation_languages
 
 
 @pytest.mark.parametrize(

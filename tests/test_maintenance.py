@@ -1,4 +1,4 @@
-"""Maintenance mode (catalog.middleware.MaintenanceModeMiddleware, `manage.py maintenance`, admin)."""
+"""Maintenance mode (catalog.errors.middleware.MaintenanceModeMiddleware, `manage.py maintenance`, admin)."""
 
 from io import StringIO
 

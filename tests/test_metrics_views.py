@@ -1,4 +1,4 @@
-"""/metrics (catalog/metrics_views.py): off by default, refuses unauthorized callers plainly."""
+"""/metrics (catalog/telemetry/views.py): off by default, refuses unauthorized callers plainly."""
 
 import pytest
 from prometheus_client import REGISTRY

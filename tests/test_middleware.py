@@ -1,11 +1,11 @@
-"""catalog/middleware.py: PageLanguageMiddleware (the other middleware: test_handlers, test_maintenance)."""
+"""catalog/errors/middleware.py: PageLanguageMiddleware (the other middleware: test_handlers, test_maintenance)."""
 
 import pytest
 from django.conf import settings
 from django.test import Client, override_settings
 
 pytestmark = pytest.mark.django_db
-PAGE_LANGUAGE = "catalog.middleware.PageLanguageMiddleware"
+PAGE_LANGUAGE = "catalog.errors.middleware.PageLanguageMiddleware"
 WITHOUT = [name for name in settings.MIDDLEWARE if name != PAGE_LANGUAGE]
 VOLATILE = {"X-Request-ID", "Date"}
 

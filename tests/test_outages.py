@@ -7,8 +7,8 @@ import pytest
 from django.db import connection, transaction
 from django.test import override_settings
 
+from catalog.errors.snapshot import catalog_get, catalog_load, catalog_snapshot_reset
 from catalog.models import ErrorReason, ErrorStatus
-from catalog.selectors import catalog_get, catalog_load, catalog_snapshot_reset
 from tests.asserts import assert_catalog_error
 from tests.outages import database_down
 

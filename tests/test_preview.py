@@ -1,4 +1,4 @@
-"""The admin preview of what the API answers (catalog/preview.py)."""
+"""The admin preview of what the API answers (catalog/admin/preview.py)."""
 
 import json
 from typing import Any
@@ -7,7 +7,7 @@ import pytest
 from django.contrib.auth.models import User
 
 from catalog.models import ErrorReason, ErrorReasonTranslation, ErrorStatus, ErrorStatusTranslation
-from catalog.rendering import markdown_html
+from catalog.reference.rendering import markdown_html
 from tests.admin_forms import (
     change_url,
     client_for,

@@ -1,4 +1,4 @@
-"""The error-reference page per language: /errors/, /de/errors/, /fr/errors/ (catalog/views.py)."""
+"""The error-reference page per language: /errors/, /de/errors/, /fr/errors/ (catalog/reference/views.py)."""
 
 import pytest
 from django.utils import translation

@@ -1,4 +1,4 @@
-"""OpenAPI from drf-spectacular with the catalog's errors (catalog/schema.py)."""
+"""OpenAPI from drf-spectacular with the catalog's errors (catalog/reference/schema.py)."""
 
 import json
 import re
@@ -15,7 +15,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from catalog.models import ErrorReason, ErrorReasonTranslation, ErrorStatus, ErrorStatusTranslation
-from catalog.schema import error_responses
+from catalog.reference.schema import error_responses
 
 pytestmark = pytest.mark.django_db
 

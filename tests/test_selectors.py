@@ -1,18 +1,18 @@
-"""The in-process catalog snapshot (catalog/selectors.py): cheap, current, and outage-proof."""
+"""The in-process catalog snapshot (catalog/errors/snapshot.py): cheap, current, and outage-proof."""
 
 import pytest
 from django.core.cache import cache, caches
 from django.core.cache.backends.locmem import LocMemCache
 from django.test import override_settings
 
-from catalog.models import CatalogVersion, ErrorReason, ErrorStatus
-from catalog.seed import SEED_VERSION
-from catalog.selectors import (
+from catalog.errors.seed import SEED_VERSION
+from catalog.errors.snapshot import (
     STAMP_CACHE_KEY,
     catalog_get,
     catalog_snapshot_invalidate,
     catalog_version_stamp_get,
 )
+from catalog.models import CatalogVersion, ErrorReason, ErrorStatus
 from tests.asserts import assert_catalog_error
 from tests.outages import database_down
 

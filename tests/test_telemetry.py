@@ -1,4 +1,4 @@
-"""One JSON log line per error response (catalog/telemetry.py), as settings.LOGGING writes it."""
+"""One JSON log line per error response (catalog/telemetry/served.py), as settings.LOGGING writes it."""
 
 import io
 import json
@@ -8,13 +8,13 @@ from collections.abc import Iterator
 import pytest
 from pythonjsonlogger.json import JsonFormatter
 
-from catalog.counting import counts_discard
+from catalog.telemetry.counting import counts_discard
 from tests.views import SECRET_TEXT
 
 
 @pytest.fixture
 def log_lines() -> Iterator[io.StringIO]:
-    """What the configured JSON handler of catalog.errors writes, captured."""
+    """What the configured JSON handler of catalog.errors.conversion writes, captured."""
     logger = logging.getLogger("catalog.errors")
     (configured,) = [h for h in logger.handlers if isinstance(h.formatter, JsonFormatter)]
     stream = io.StringIO()

@@ -1,8 +1,8 @@
-"""Message templates (catalog/templating.py)."""
+"""Message templates (catalog/errors/templating.py)."""
 
 import pytest
 
-from catalog.templating import template_errors, template_placeholders, template_render
+from catalog.errors.templating import template_errors, template_placeholders, template_render
 
 
 def test_placeholders_are_the_names_in_braces():

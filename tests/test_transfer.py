@@ -1,4 +1,4 @@
-"""Export and import of the catalog (catalog/transfer.py, the `catalog` command)."""
+"""Export and import of the catalog (catalog/transfer/services.py, the `catalog` command)."""
 
 import json
 from io import StringIO
@@ -8,9 +8,9 @@ import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
 
+from catalog.errors.snapshot import catalog_get
 from catalog.models import CatalogVersion, ErrorReason, ErrorStatus
-from catalog.selectors import catalog_get
-from catalog.transfer import catalog_export, catalog_import
+from catalog.transfer.services import catalog_export, catalog_import
 
 pytestmark = pytest.mark.django_db
 

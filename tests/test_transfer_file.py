@@ -1,11 +1,11 @@
-"""Refused catalog files: checked before anything changes (catalog/transfer_file.py)."""
+"""Refused catalog files: checked before anything changes (catalog/transfer/files.py)."""
 
 import json
 
 import pytest
 
-from catalog.transfer import catalog_import
-from catalog.transfer_file import CatalogFileError
+from catalog.transfer.files import CatalogFileError
+from catalog.transfer.services import catalog_import
 from tests.test_transfer import exported, reason_entry, snapshot, status_entry, version
 
 pytestmark = pytest.mark.django_db

@@ -1,12 +1,12 @@
-"""Export and import carry translations (catalog/transfer_translations.py)."""
+"""Export and import carry translations (catalog/transfer/translations.py)."""
 
 import json
 
 import pytest
 
 from catalog.models import ErrorReason, ErrorReasonTranslation, ErrorStatus, ErrorStatusTranslation
-from catalog.transfer import catalog_export, catalog_import
-from catalog.transfer_file import CatalogFileError
+from catalog.transfer.files import CatalogFileError
+from catalog.transfer.services import catalog_export, catalog_import
 
 pytestmark = pytest.mark.django_db
 

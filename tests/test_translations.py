@@ -1,8 +1,9 @@
-"""Error responses in the reader's language (catalog/formatter.py, catalog/selectors.py)."""
+"""Error responses in the reader's language (catalog/errors/formatter.py, catalog/errors/snapshot.py)."""
 
 import pytest
 from django.test import override_settings
 
+from catalog.errors.snapshot import catalog_load
 from catalog.models import (
     CatalogVersion,
     ErrorReason,
@@ -10,7 +11,6 @@ from catalog.models import (
     ErrorStatus,
     ErrorStatusTranslation,
 )
-from catalog.selectors import catalog_load
 from tests.asserts import assert_catalog_error, assert_no_leak
 
 pytestmark = pytest.mark.django_db

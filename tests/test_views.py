@@ -1,4 +1,4 @@
-"""The error-reference page and the JSON catalog (catalog/views.py)."""
+"""The error-reference page and the JSON catalog (catalog/reference/views.py)."""
 
 import html
 import json
@@ -13,10 +13,10 @@ from rest_framework.permissions import AllowAny
 from rest_framework.request import Request
 from rest_framework.views import APIView
 
-from catalog.caching import cache_key
-from catalog.example_specs import EXAMPLE_SPECS
+from catalog.errors.snapshot import catalog_get
 from catalog.models import ErrorReason, ErrorReasonTranslation, ErrorStatus, ErrorStatusTranslation
-from catalog.selectors import catalog_get
+from catalog.reference.caching import cache_key
+from catalog.reference.example_specs import EXAMPLE_SPECS
 from tests.asserts import assert_catalog_error, assert_no_leak
 from tests.urls import urlpatterns as test_urlpatterns
 

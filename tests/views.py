@@ -13,7 +13,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from catalog import exceptions as catalog_exceptions
-from catalog.ratelimit import ratelimit
+from catalog.errors.ratelimit import ratelimit
 
 
 class Boom(Exception):

@@ -1,7 +1,7 @@
 """
 Served counts on the status and reason changelists: last 24 hours, 7 days, when last.
 
-The numbers come from ErrorCount (catalog/counts.py), annotated on the changelist
+The numbers come from ErrorCount (catalog/telemetry/counts.py), annotated on the changelist
 query as subqueries, so they sort like any column. They lag the traffic by at
 most CATALOG_COUNTS_PERSIST_INTERVAL with Redis, the flush interval without.
 """
@@ -13,7 +13,7 @@ from django.contrib import admin
 from django.db.models import OuterRef, QuerySet
 from django.http import HttpRequest
 
-from catalog.counts import served_annotations
+from catalog.telemetry.counts import served_annotations
 
 SERVED_COLUMNS = ["served_24h", "served_7d", "last_served"]
 

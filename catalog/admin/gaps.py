@@ -12,8 +12,8 @@ from django.http import HttpRequest, HttpResponse
 from django.template.response import TemplateResponse
 from django.urls import reverse
 
-from catalog.counts import gaps_get
 from catalog.models import CatalogGap
+from catalog.telemetry.counts import gaps_get
 
 
 @admin.register(CatalogGap)

@@ -14,7 +14,7 @@ from django.template.response import TemplateResponse
 from django.urls import URLPattern, path
 from django.views.decorators.http import require_POST
 
-from catalog.preview import status_preview
+from catalog.admin.preview import status_preview
 from catalog.types import Status
 
 

@@ -7,11 +7,11 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from catalog.admin.counts import SERVED_COLUMNS, ServedCountsMixin
 from catalog.admin.filters import ReasonRecentlyChangedFilter, ReasonStatusClassFilter
+from catalog.admin.forms import ErrorReasonForm
+from catalog.admin.preview import reason_status_from_instance, reason_status_from_post
 from catalog.admin.previews import PreviewMixin
 from catalog.admin.translations import ErrorReasonTranslationInline
-from catalog.forms import ErrorReasonForm
 from catalog.models import ErrorReason
-from catalog.preview import reason_status_from_instance, reason_status_from_post
 from catalog.seeding import catalog_seed_restore, reason_is_seeded
 from catalog.types import Status
 

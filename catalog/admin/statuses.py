@@ -7,16 +7,16 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from catalog.admin.counts import SERVED_COLUMNS, ServedCountsMixin
 from catalog.admin.filters import RecentlyChangedFilter, StatusClassFilter
-from catalog.admin.previews import PreviewMixin
-from catalog.admin.translations import ErrorStatusTranslationInline
-from catalog.forms import (
+from catalog.admin.forms import (
     ErrorReasonForm,
     ErrorReasonInlineFormSet,
     ErrorStatusForm,
     status_deletable,
 )
+from catalog.admin.preview import status_from_instance, status_from_post
+from catalog.admin.previews import PreviewMixin
+from catalog.admin.translations import ErrorStatusTranslationInline
 from catalog.models import ErrorReason, ErrorStatus
-from catalog.preview import status_from_instance, status_from_post
 from catalog.seeding import catalog_seed_restore
 from catalog.types import Status
 

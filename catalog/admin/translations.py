@@ -7,7 +7,7 @@ translation also has a page of its own, linked from the inline, with its History
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
-from catalog.forms import WIDE
+from catalog.admin.forms import WIDE
 from catalog.models import ErrorReason, ErrorReasonTranslation, ErrorStatus, ErrorStatusTranslation
 
 

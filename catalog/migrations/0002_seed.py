@@ -1,5 +1,5 @@
 """
-Seed the catalog with the Morpheus API "Errors" page (catalog/seed.py).
+Seed the catalog with the Morpheus API "Errors" page (catalog/errors/seed.py).
 
 Idempotent: running it again puts the seed text back on the seeded entries and
 leaves other entries alone. Reversible: unapplying removes the seeded entries.
@@ -7,7 +7,7 @@ leaves other entries alone. Reversible: unapplying removes the seeded entries.
 
 from django.db import migrations
 
-from catalog.seed import SEED_STATUSES
+from catalog.errors.seed import SEED_STATUSES
 
 
 def seed_catalog(apps, schema_editor):

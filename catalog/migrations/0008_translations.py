@@ -3,7 +3,7 @@
 import django.db.models.deletion
 from django.db import migrations, models
 
-import catalog.languages
+import catalog.errors.languages
 
 
 class Migration(migrations.Migration):
@@ -24,7 +24,7 @@ class Migration(migrations.Migration):
                 (
                     "language",
                     models.CharField(
-                        choices=catalog.languages.translation_languages,
+                        choices=catalog.errors.languages.translation_languages,
                         help_text="One of the LANGUAGES setting; English is the catalog's own text.",
                         max_length=15,
                     ),
@@ -74,7 +74,7 @@ class Migration(migrations.Migration):
                 (
                     "language",
                     models.CharField(
-                        choices=catalog.languages.translation_languages,
+                        choices=catalog.errors.languages.translation_languages,
                         help_text="One of the LANGUAGES setting; English is the catalog's own text.",
                         max_length=15,
                     ),

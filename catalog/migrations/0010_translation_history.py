@@ -5,7 +5,7 @@ import simple_history.models
 from django.conf import settings
 from django.db import migrations, models
 
-import catalog.languages
+import catalog.errors.languages
 
 
 class Migration(migrations.Migration):
@@ -41,7 +41,7 @@ class Migration(migrations.Migration):
                 (
                     "language",
                     models.CharField(
-                        choices=catalog.languages.translation_languages,
+                        choices=catalog.errors.languages.translation_languages,
                         help_text="One of the LANGUAGES setting; English is the catalog's own text.",
                         max_length=15,
                     ),
@@ -111,7 +111,7 @@ class Migration(migrations.Migration):
                 (
                     "language",
                     models.CharField(
-                        choices=catalog.languages.translation_languages,
+                        choices=catalog.errors.languages.translation_languages,
                         help_text="One of the LANGUAGES setting; English is the catalog's own text.",
                         max_length=15,
                     ),

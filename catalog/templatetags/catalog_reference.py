@@ -1,7 +1,7 @@
 from django import template
 from django.utils.safestring import SafeString
 
-from catalog.rendering import markdown_html
+from catalog.reference.rendering import markdown_html
 
 register = template.Library()
 

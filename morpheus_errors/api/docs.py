@@ -6,7 +6,7 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema, inline_serializer
 from rest_framework import serializers
 
-from catalog.serializers import ListMetaSerializer
+from catalog.reference.serializers import ListMetaSerializer
 from morpheus_errors.api.serializers import InstanceSerializer
 
 

@@ -15,8 +15,8 @@ from django.http import HttpRequest, HttpResponse, JsonResponse, QueryDict
 from django.http.multipartparser import MultiPartParserError
 from oauth2_provider.views import TokenView
 
-from catalog.formatter import error_response
-from catalog.oauth import oauth_error_response
+from catalog.errors.formatter import error_response
+from catalog.errors.oauth import oauth_error_response
 from catalog.types import ApiError
 from morpheus_errors.api.throttling import ratelimit_usage
 

@@ -5,7 +5,7 @@ from typing import Any
 from django.http import HttpRequest
 from drf_spectacular.extensions import OpenApiAuthenticationExtension
 
-from catalog.schema import error_responses
+from catalog.reference.schema import error_responses
 
 TOKEN_ERRORS = [
     "invalid_grant",

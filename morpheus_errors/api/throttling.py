@@ -12,7 +12,7 @@ from django.conf import settings
 from rest_framework.request import Request
 from rest_framework.throttling import BaseThrottle
 
-from catalog.ratelimit import ratelimit_usage
+from catalog.errors.ratelimit import ratelimit_usage
 
 __all__ = ["RatelimitThrottle", "ratelimit_usage", "user_or_ip"]
 

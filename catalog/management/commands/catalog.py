@@ -10,8 +10,8 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError
 
-from catalog.transfer import catalog_export, catalog_import
-from catalog.transfer_file import CatalogFileError
+from catalog.transfer.files import CatalogFileError
+from catalog.transfer.services import catalog_export, catalog_import
 
 
 class Command(BaseCommand):

@@ -17,11 +17,11 @@ from django.core.exceptions import DisallowedHost
 from django.http import HttpRequest, HttpResponse
 from django.utils import translation
 
-from catalog import example_specs
-from catalog.example_specs import ExampleSpec
-from catalog.formatter import error_response
+from catalog.errors.formatter import error_response
+from catalog.errors.languages import SOURCE_LANGUAGE
 from catalog.handlers import ExceptionHandler
-from catalog.languages import SOURCE_LANGUAGE
+from catalog.reference import example_specs
+from catalog.reference.example_specs import ExampleSpec
 from catalog.types import ApiError, Reason
 
 EXAMPLE_HOST = "localhost"

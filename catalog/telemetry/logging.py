@@ -2,7 +2,7 @@ import logging
 
 from django.http import HttpRequest
 
-from catalog.requests import request_id_get
+from catalog.errors.requests import request_id_get
 
 
 class RequestIdFilter(logging.Filter):

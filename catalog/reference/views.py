@@ -17,18 +17,18 @@ from rest_framework.permissions import AllowAny
 from rest_framework.request import Request
 from rest_framework.views import APIView
 
-from catalog.caching import Rendering, conditional_response, rendered_get
-from catalog.examples import example_get
-from catalog.formatter import capitalized, json_bytes, language_headers_set
-from catalog.languages import (
+from catalog.errors.formatter import capitalized, json_bytes, language_headers_set
+from catalog.errors.languages import (
     SOURCE_LANGUAGE,
     catalog_localized,
     language_from_path,
     language_from_query,
     language_from_request,
 )
-from catalog.selectors import catalog_get
-from catalog.serializers import (
+from catalog.errors.snapshot import catalog_get
+from catalog.reference.caching import Rendering, conditional_response, rendered_get
+from catalog.reference.examples import example_get
+from catalog.reference.serializers import (
     ErrorCodeDetailSerializer,
     ErrorCodeListSerializer,
     ErrorCodeSerializer,

@@ -19,14 +19,14 @@ from django.core.cache import caches
 from django.core.cache.backends.locmem import LocMemCache
 
 from catalog.conf import catalog_settings
-from catalog.metrics import metrics_catalog_loaded
+from catalog.errors.seed import SEED_CATALOG
 from catalog.models import (
     CatalogVersion,
     ErrorReasonTranslation,
     ErrorStatus,
     ErrorStatusTranslation,
 )
-from catalog.seed import SEED_CATALOG
+from catalog.telemetry.metrics import metrics_catalog_loaded
 from catalog.types import Catalog, Reason, Status
 
 logger = logging.getLogger(__name__)

@@ -8,9 +8,9 @@ from collections.abc import Iterable
 
 from django.http import QueryDict
 
-from catalog.languages import translation_languages
+from catalog.errors.languages import translation_languages
 from catalog.models import ErrorReason, ErrorStatus
-from catalog.transfer_translations import REASON_TEXT, STATUS_TEXT
+from catalog.transfer.translations import REASON_TEXT, STATUS_TEXT
 
 Texts = dict[str, dict[str, str]]
 PREFIX = "translations"  # the inline formset's prefix: the models' related_name

@@ -13,7 +13,7 @@ from django.http import HttpRequest, HttpResponse
 from django.views.decorators.http import require_GET
 
 from catalog.conf import catalog_settings
-from catalog.metrics import metrics_render
+from catalog.telemetry.metrics import metrics_render
 
 CHALLENGE = 'Bearer realm="metrics"'
 

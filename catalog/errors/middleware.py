@@ -6,10 +6,10 @@ from django.http import HttpRequest, HttpResponse
 from django.utils import translation
 
 from catalog.conf import catalog_settings
-from catalog.formatter import error_response
-from catalog.languages import language_from_path
-from catalog.requests import REQUEST_ID_HEADER, is_api_request, request_id_get
-from catalog.selectors import catalog_get
+from catalog.errors.formatter import error_response
+from catalog.errors.languages import language_from_path
+from catalog.errors.requests import REQUEST_ID_HEADER, is_api_request, request_id_get
+from catalog.errors.snapshot import catalog_get
 from catalog.types import ApiError
 
 

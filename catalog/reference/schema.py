@@ -34,12 +34,12 @@ from drf_spectacular.openapi import AutoSchema
 from drf_spectacular.utils import OpenApiExample, OpenApiResponse
 from rest_framework.permissions import AllowAny, IsAuthenticated
 
-from catalog.errors import view_resource_name
-from catalog.examples import example_get
-from catalog.formatter import status_phrase
-from catalog.languages import SOURCE_LANGUAGE, catalog_localized, language_supported
-from catalog.selectors import catalog_get
-from catalog.serializers import ErrorSerializer
+from catalog.errors.conversion import view_resource_name
+from catalog.errors.formatter import status_phrase
+from catalog.errors.languages import SOURCE_LANGUAGE, catalog_localized, language_supported
+from catalog.errors.snapshot import catalog_get
+from catalog.reference.examples import example_get
+from catalog.reference.serializers import ErrorSerializer
 from catalog.types import Catalog
 
 ALWAYS_CODES = (

@@ -19,11 +19,11 @@ from django.utils import translation
 from django.utils.cache import patch_vary_headers
 
 from catalog.conf import catalog_settings
-from catalog.languages import SOURCE_LANGUAGE, language_from_request, text_localized
-from catalog.requests import REQUEST_ID_HEADER, is_oauth_request, request_id_get
-from catalog.selectors import catalog_get
-from catalog.telemetry import LOGGED_ATTRIBUTE, error_served
-from catalog.templating import template_render
+from catalog.errors.languages import SOURCE_LANGUAGE, language_from_request, text_localized
+from catalog.errors.requests import REQUEST_ID_HEADER, is_oauth_request, request_id_get
+from catalog.errors.snapshot import catalog_get
+from catalog.errors.templating import template_render
+from catalog.telemetry.served import LOGGED_ATTRIBUTE, error_served
 from catalog.types import ApiError, Catalog, ErrorBody, ProblemBody
 
 logger = logging.getLogger("catalog.gaps")

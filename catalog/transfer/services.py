@@ -15,14 +15,14 @@ from django.db import transaction
 
 from catalog.models import ErrorReason, ErrorStatus
 from catalog.seeding import reason_is_seeded, status_is_seeded
-from catalog.transfer_file import (
+from catalog.transfer.files import (
     FILE_FORMAT,
     FILE_VERSION,
     CatalogFileError,
     FileEntries,
     catalog_file_read,
 )
-from catalog.transfer_translations import Texts, translations_apply, translations_export
+from catalog.transfer.translations import Texts, translations_apply, translations_export
 
 STATUS_FIELDS = ("title", "description", "troubleshooting")
 REASON_FIELDS = ("message", "placeholders", "troubleshooting")

@@ -7,7 +7,7 @@ from typing import Any
 
 from rest_framework import serializers
 
-from catalog.formatter import help_url
+from catalog.errors.formatter import help_url
 from catalog.types import Reason, Status
 
 

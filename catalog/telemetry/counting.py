@@ -25,7 +25,7 @@ from django.db import close_old_connections
 from redis import Redis
 
 from catalog.conf import catalog_settings
-from catalog.counts import CountKey, counts_save
+from catalog.telemetry.counts import CountKey, counts_save
 
 logger = logging.getLogger(__name__)
 

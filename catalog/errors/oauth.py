@@ -5,7 +5,7 @@ catalog: the Morpheus members and the OAuth ``error``/``error_description``.
 
 from django.http import HttpRequest, HttpResponse
 
-from catalog.formatter import error_response
+from catalog.errors.formatter import error_response
 from catalog.types import ApiError
 
 # The OAuth error -> (status, catalog code); anything else is an invalid_request.

@@ -1,7 +1,7 @@
 from rest_framework.negotiation import DefaultContentNegotiation
 from rest_framework.request import Request
 
-from catalog.formatter import JSON, PROBLEM_JSON
+from catalog.errors.formatter import JSON, PROBLEM_JSON
 
 
 class ProblemJSONNegotiation(DefaultContentNegotiation):

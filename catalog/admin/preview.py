@@ -11,12 +11,12 @@ from dataclasses import dataclass, replace
 from django.http import HttpRequest, QueryDict
 from django.utils.safestring import SafeString
 
-from catalog.formatter import error_body_localized
-from catalog.languages import SOURCE_LANGUAGE, translation_languages
+from catalog.admin.preview_translations import translations_from_post, translations_saved
+from catalog.errors.formatter import error_body_localized
+from catalog.errors.languages import SOURCE_LANGUAGE, translation_languages
+from catalog.errors.templating import template_errors
 from catalog.models import ErrorReason, ErrorStatus
-from catalog.preview_translations import translations_from_post, translations_saved
-from catalog.rendering import markdown_html
-from catalog.templating import template_errors
+from catalog.reference.rendering import markdown_html
 from catalog.types import ApiError, Catalog, Reason, Status
 
 PREVIEW_PATH = "/api/example"

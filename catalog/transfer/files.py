@@ -11,7 +11,7 @@ from django.core.exceptions import ValidationError
 
 from catalog.models import ErrorReason, ErrorStatus
 from catalog.seeding import SEED_REASON_BY_CODE
-from catalog.transfer_translations import translations_read
+from catalog.transfer.translations import translations_read
 
 FILE_FORMAT = "morpheus-errors-catalog"
 FILE_VERSION = 1

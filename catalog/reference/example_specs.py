@@ -15,7 +15,7 @@ from django.http import HttpRequest, HttpResponse
 from rest_framework import exceptions as drf
 
 from catalog import exceptions, handlers
-from catalog.oauth import oauth_error_response
+from catalog.errors.oauth import oauth_error_response
 from catalog.types import Reason
 
 TOKEN = "Bearer 7f3c9a52-1b0e-4c8d-9f61-2d4a8e0b5c17"  # noqa: S105 - an example, not a secret
@@ -46,7 +46,7 @@ def _token_error(
     grant_type: str = "password",
     body: str = "username=admin&password=wrong-password",
 ) -> ExampleSpec:
-    """A token request refused, answered by catalog.oauth as the token endpoint answers it."""
+    """A token request refused, answered by catalog.errors.oauth as the token endpoint does."""
     return ExampleSpec(
         "POST",
         f"/oauth/token?client_id={client_id}&grant_type={grant_type}&scope=write",

@@ -1,7 +1,7 @@
 """
 What every error response leaves behind: a count, a Prometheus sample and one
-JSON log line. Called once per error by catalog.formatter.error_body; no network
-and no query (the counts are flushed by a thread, see catalog/counting.py).
+JSON log line. Called once per error by catalog.errors.formatter.error_body; no network
+and no query (the counts are flushed by a thread, see catalog/telemetry/counting.py).
 """
 
 import logging
@@ -12,9 +12,9 @@ from django.http import HttpRequest
 from django.utils.functional import SimpleLazyObject, empty
 
 from catalog.conf import catalog_settings
-from catalog.counting import error_count
-from catalog.metrics import metrics_error_served
-from catalog.requests import request_id_get
+from catalog.errors.requests import request_id_get
+from catalog.telemetry.counting import error_count
+from catalog.telemetry.metrics import metrics_error_served
 from catalog.types import ApiError
 
 logger = logging.getLogger("catalog.errors")

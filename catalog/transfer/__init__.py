@@ -1,0 +1,1 @@
+"""Moving the catalog between environments: `manage.py catalog export/import`."""
