@@ -84,4 +84,20 @@ class Settings:
         return tuple(getattr(settings, "CATALOG_METRICS_ALLOWED_IPS", ()))
 
 
+    @property
+    def SITE_NAME(self) -> str:
+        """The API's name on the pages ("Morpheus API"): their title, brand and introduction."""
+        return str(getattr(settings, "CATALOG_SITE_NAME", "API"))
+
+    @property
+    def PAGE_TITLE(self) -> str:
+        """The reference page's heading; empty: "Errors", in the page's language."""
+        return str(getattr(settings, "CATALOG_PAGE_TITLE", "") or "")
+
+    @property
+    def HOME_URL(self) -> str:
+        """Where the pages' brand links to."""
+        return str(getattr(settings, "CATALOG_HOME_URL", "/"))
+
+
 catalog_settings = Settings()

@@ -81,7 +81,7 @@ class ExceptionHandler:
 def bad_request(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
     """handler400: SuspiciousOperation, DisallowedHost, oversized bodies."""
     error = api_error_from_exception(exception) if exception else ApiError(400, "bad_request")
-    return _error_page(request, error, "error.html")
+    return _error_page(request, error)
 
 
 def permission_denied(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
@@ -89,7 +89,7 @@ def permission_denied(request: HttpRequest, exception: Exception | None = None) 
     error = (
         api_error_from_exception(exception) if exception else ApiError(403, "permission_denied")
     )
-    return _error_page(request, error, "error.html")
+    return _error_page(request, error)
 
 
 def page_not_found(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
@@ -97,30 +97,30 @@ def page_not_found(request: HttpRequest, exception: Exception | None = None) -> 
     if is_api_request(request) and (exception is None or isinstance(exception, Resolver404)):
         return endpoint_not_found(request)
     error = ApiError(404, "not_found", params={"resource": "page"})
-    return _error_page(request, error, "404.html")
+    return _error_page(request, error)
 
 
 def server_error(request: HttpRequest) -> HttpResponse:
     """handler500; an unreachable database or cache answers 503 service_unavailable."""
     exc = sys.exc_info()[1]
     if isinstance(exc, UNAVAILABLE_ERRORS):
-        return _error_page(request, service_unavailable_error(), "500.html")
-    return _error_page(request, ApiError(500, "server_error"), "500.html")
+        return _error_page(request, service_unavailable_error())
+    return _error_page(request, ApiError(500, "server_error"))
 
 
 def csrf_failure(request: HttpRequest, reason: str = "") -> HttpResponse:
     """CSRF_FAILURE_VIEW."""
-    return _error_page(request, ApiError(403, "csrf_failed"), "error.html")
+    return _error_page(request, ApiError(403, "csrf_failed"))
 
 
 @csrf_exempt
 def endpoint_not_found(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
     """The catch-all under /api/, so unknown paths answer JSON for any method, even in DEBUG."""
     params = {"method": request.method, "path": request.path}
-    return _error_page(request, ApiError(404, "endpoint_not_found", params=params), "404.html")
+    return _error_page(request, ApiError(404, "endpoint_not_found", params=params))
 
 
-def _error_page(request: HttpRequest, error: ApiError, template_name: str) -> HttpResponse:
+def _error_page(request: HttpRequest, error: ApiError) -> HttpResponse:
     if is_api_request(request):
         return error_response(request, error)
     # A page under a language's URL (/de/...) is in that language; others follow Accept-Language.
@@ -130,7 +130,9 @@ def _error_page(request: HttpRequest, error: ApiError, template_name: str) -> Ht
     context = {"error": body, "language": language}  # <html lang>: the language it is in
     try:
         with translation.override(language):  # the page's own words in its language
-            response = render(request, template_name, context, status=error.status)
+            # A project's catalog/404.html overrides the page of one status.
+            templates = [f"catalog/{error.status}.html", "catalog/error.html"]
+            response = render(request, templates, context, status=error.status)
     except TemplateDoesNotExist:
         response = HttpResponse(body["msg"], status=error.status, content_type="text/plain")
     return error_response_finish(request, response, error, language=language)

@@ -1,23 +1,18 @@
+"""
+The error-reference page, at wherever the project mounts it (helpUrl follows):
+
+    urlpatterns += [path("errors/", include("catalog.urls"))]
+
+One page per language (/errors/, /de/errors/) by mounting it under
+``i18n_patterns(..., prefix_default_language=False)`` instead.
+"""
+
 from django.urls import path
-from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
 from catalog.reference import views
 
 app_name = "catalog"
 
-# The reference page is in catalog.page_urls: it has one URL per language.
 urlpatterns = [
-    path("api/error-codes", views.ErrorCodeListView.as_view(), name="error-code-list"),
-    path(
-        "api/error-codes/<int:status>",
-        views.ErrorCodeDetailView.as_view(),
-        name="error-code-detail",
-    ),
-    path("api/schema/", SpectacularAPIView.as_view(), name="schema"),
-    # The split view serves its start-up script as a file: no inline script (CSP).
-    path(
-        "api/docs/",
-        SpectacularSwaggerSplitView.as_view(url_name="catalog:schema"),
-        name="api-docs",
-    ),
+    path("", views.reference, name="reference"),
 ]

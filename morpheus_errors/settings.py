@@ -142,7 +142,7 @@ LANGUAGE_CODE = "en"
 LANGUAGES = [("en", "English"), ("de", "German"), ("fr", "French")]
 TIME_ZONE = "UTC"
 USE_I18N = True
-# The pages' own words (templates/) in each language; the catalog's text is data.
+# The demo's own page words (templates/); the catalog app ships its own (catalog/locale).
 LOCALE_PATHS = [BASE_DIR / "morpheus_errors" / "locale"]
 USE_TZ = True
 
@@ -241,6 +241,7 @@ RATELIMIT_FAIL_OPEN = True
 # Error catalog (catalog/conf.py documents each one).
 CATALOG_REFRESH_INTERVAL = float(os.environ.get("CATALOG_REFRESH_INTERVAL", "0.5"))
 CATALOG_HELP_URL = os.environ.get("CATALOG_HELP_URL", "")
+CATALOG_SITE_NAME = "Morpheus API"
 # Error counts and /metrics (README, "Which errors clients hit").
 CATALOG_COUNTING = env_bool("CATALOG_COUNTING", True)
 CATALOG_COUNTS_FLUSH_INTERVAL = float(os.environ.get("CATALOG_COUNTS_FLUSH_INTERVAL", "1"))

@@ -1,6 +1,7 @@
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path, re_path
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
 from catalog.handlers import endpoint_not_found
 from catalog.telemetry.views import metrics_view
@@ -9,8 +10,11 @@ from morpheus_errors.api.oauth import MorpheusTokenView
 urlpatterns = [
     path("admin/", admin.site.urls),
     # The reference page per language: /errors/ (English), /de/errors/, /fr/errors/.
-    *i18n_patterns(path("", include("catalog.page_urls")), prefix_default_language=False),
-    path("", include("catalog.urls")),
+    *i18n_patterns(path("errors/", include("catalog.urls")), prefix_default_language=False),
+    path("api/", include("catalog.reference.urls")),
+    path("api/schema/", SpectacularAPIView.as_view(), name="schema"),
+    # The split view serves its start-up script as a file: no inline script (CSP).
+    path("api/docs/", SpectacularSwaggerSplitView.as_view(url_name="schema"), name="api-docs"),
     path("oauth/token", MorpheusTokenView.as_view(), name="oauth-token"),
     path("api/", include("morpheus_errors.api.urls")),
     path("metrics", metrics_view, name="metrics"),

@@ -87,14 +87,18 @@ def test_the_pages_own_words_are_in_its_language(client, path, words):
 
 
 def test_every_translated_word_of_the_pages_is_compiled():
-    """morpheus_errors/locale: each .po entry is in its .mo (compilemessages was run)."""
+    """catalog/locale and the demo's morpheus_errors/locale: each .po entry is in its .mo."""
     import gettext
     import re
     from pathlib import Path
 
     from django.conf import settings
 
-    for po in Path(settings.LOCALE_PATHS[0]).glob("*/LC_MESSAGES/django.po"):
+    app_locale = Path(__file__).resolve().parent.parent / "catalog" / "locale"
+    pos = [*Path(settings.LOCALE_PATHS[0]).glob("*/LC_MESSAGES/django.po")]
+    pos += app_locale.glob("*/LC_MESSAGES/django.po")
+    assert len(pos) == 4
+    for po in pos:
         with po.with_suffix(".mo").open("rb") as mo:
             compiled = gettext.GNUTranslations(mo)
         entries = re.findall(r'^msgid ((?:".*"\n)+)msgstr ((?:".*"\n)+)', po.read_text(), re.M)

@@ -186,7 +186,7 @@ def reference_path(urlconf: str | None) -> str:
     """
     try:
         with translation.override(settings.LANGUAGE_CODE):
-            return reverse("catalog_pages:reference", urlconf=urlconf)
+            return reverse("catalog:reference", urlconf=urlconf)
     except NoReverseMatch:
         return "/errors/"
 

@@ -44,7 +44,7 @@ CONTENT_SECURITY_POLICY = (
 
 @require_safe
 def reference(request: HttpRequest) -> HttpResponse:
-    """The error-reference page in the language of its URL (catalog.page_urls)."""
+    """The error-reference page in the language of its URL (catalog.urls)."""
     if "lang" in request.GET:
         # /errors/?lang=de shipped once and links to it exist: send them to /de/errors/.
         return HttpResponsePermanentRedirect(reference_url(language_from_query(request)))
@@ -103,7 +103,7 @@ def reference_context(
 def reference_url(language: str) -> str:
     """The reference page's path in a language: /errors/ for English, /de/errors/."""
     with translation.override(language if language != SOURCE_LANGUAGE else settings.LANGUAGE_CODE):
-        return reverse("catalog_pages:reference")
+        return reverse("catalog:reference")
 
 
 def language_name(name: str, language: str) -> str:
