@@ -83,7 +83,6 @@ class Settings:
         """Client addresses /metrics answers; empty: any (the token decides)."""
         return tuple(getattr(settings, "CATALOG_METRICS_ALLOWED_IPS", ()))
 
-
     @property
     def SITE_NAME(self) -> str:
         """The API's name on the pages ("Morpheus API"): their title, brand and introduction."""
