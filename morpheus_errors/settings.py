@@ -12,13 +12,9 @@ import warnings
 from pathlib import Path
 
 import dj_database_url
-import django_stubs_ext
 from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent.parent
-
-# Lets admin classes be written ModelAdmin[Model] for the type checker.
-django_stubs_ext.monkeypatch()
 
 
 def env_bool(name: str, default: bool = False) -> bool:

@@ -2,6 +2,8 @@
 Admin forms that keep the API safe: nothing an editor saves can break an error response.
 """
 
+from __future__ import annotations
+
 from typing import Any
 
 from django import forms
@@ -14,7 +16,7 @@ from catalog.seeding import reason_is_seeded, status_is_seeded
 WIDE = forms.TextInput(attrs={"class": "vTextField", "style": "width: min(100%, 48em)"})
 
 
-class ErrorStatusForm(forms.ModelForm[ErrorStatus]):
+class ErrorStatusForm(forms.ModelForm):  # type: ignore[type-arg]
     class Meta:
         model = ErrorStatus
         fields = ["status", "title", "description", "troubleshooting"]
@@ -28,7 +30,7 @@ class ErrorStatusForm(forms.ModelForm[ErrorStatus]):
             self.fields["status"].help_text = "Fixed once created: clients rely on it."
 
 
-class ErrorReasonForm(forms.ModelForm[ErrorReason]):
+class ErrorReasonForm(forms.ModelForm):  # type: ignore[type-arg]
     """
     The code is fixed once created; the declared placeholders of seeded reasons
     are what the code fills, so they are fixed too. The message is checked

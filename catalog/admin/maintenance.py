@@ -5,7 +5,7 @@ from catalog.models import CatalogVersion
 
 
 @admin.register(CatalogVersion)
-class MaintenanceModeAdmin(admin.ModelAdmin[CatalogVersion]):
+class MaintenanceModeAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
     """The maintenance switch: one row, switched on and off, never added or deleted."""
 
     list_display = ["__str__", "maintenance", "maintenance_retry_after", "updated_at"]

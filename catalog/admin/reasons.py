@@ -3,11 +3,11 @@ from typing import Any
 from django.contrib import admin, messages
 from django.db.models import QuerySet
 from django.http import HttpRequest, QueryDict
-from simple_history.admin import SimpleHistoryAdmin
 
 from catalog.admin.counts import SERVED_COLUMNS, ServedCountsMixin
 from catalog.admin.filters import ReasonRecentlyChangedFilter, ReasonStatusClassFilter
 from catalog.admin.forms import ErrorReasonForm
+from catalog.admin.history import HistoryAdmin
 from catalog.admin.preview import reason_status_from_instance, reason_status_from_post
 from catalog.admin.previews import PreviewMixin
 from catalog.admin.translations import ErrorReasonTranslationInline
@@ -27,7 +27,7 @@ def restore_seed_text(
 
 
 @admin.register(ErrorReason)
-class ErrorReasonAdmin(PreviewMixin, ServedCountsMixin, SimpleHistoryAdmin):  # type: ignore[misc]
+class ErrorReasonAdmin(PreviewMixin, ServedCountsMixin, HistoryAdmin):  # type: ignore[misc]
     form = ErrorReasonForm
     inlines = [ErrorReasonTranslationInline]
     fields = ["status", "code", "message", "placeholders", "troubleshooting"]

@@ -3,7 +3,6 @@ from typing import Any
 from django.contrib import admin, messages
 from django.db.models import Count, QuerySet
 from django.http import HttpRequest, QueryDict
-from simple_history.admin import SimpleHistoryAdmin
 
 from catalog.admin.counts import SERVED_COLUMNS, ServedCountsMixin
 from catalog.admin.filters import RecentlyChangedFilter, StatusClassFilter
@@ -13,6 +12,7 @@ from catalog.admin.forms import (
     ErrorStatusForm,
     status_deletable,
 )
+from catalog.admin.history import HistoryAdmin
 from catalog.admin.preview import status_from_instance, status_from_post
 from catalog.admin.previews import PreviewMixin
 from catalog.admin.translations import ErrorStatusTranslationInline
@@ -24,7 +24,7 @@ TEXT_SEARCH = ["title", "description", "troubleshooting"]
 REASON_SEARCH = ["reasons__code", "reasons__message", "reasons__troubleshooting"]
 
 
-class ErrorReasonInline(admin.StackedInline[ErrorReason, ErrorStatus]):
+class ErrorReasonInline(admin.StackedInline):  # type: ignore[type-arg]
     model = ErrorReason
     form = ErrorReasonForm
     formset = ErrorReasonInlineFormSet
@@ -44,7 +44,7 @@ def restore_seed_text(
 
 
 @admin.register(ErrorStatus)
-class ErrorStatusAdmin(PreviewMixin, ServedCountsMixin, SimpleHistoryAdmin):  # type: ignore[misc]
+class ErrorStatusAdmin(PreviewMixin, ServedCountsMixin, HistoryAdmin):  # type: ignore[misc]
     form = ErrorStatusForm
     inlines = [ErrorReasonInline, ErrorStatusTranslationInline]
     list_display = ["status", "title", "description", "reason_count", "updated_at"]

@@ -5,13 +5,13 @@ translation also has a page of its own, linked from the inline, with its History
 """
 
 from django.contrib import admin
-from simple_history.admin import SimpleHistoryAdmin
 
 from catalog.admin.forms import WIDE
-from catalog.models import ErrorReason, ErrorReasonTranslation, ErrorStatus, ErrorStatusTranslation
+from catalog.admin.history import HistoryAdmin
+from catalog.models import ErrorReasonTranslation, ErrorStatusTranslation
 
 
-class ErrorStatusTranslationInline(admin.StackedInline[ErrorStatusTranslation, ErrorStatus]):
+class ErrorStatusTranslationInline(admin.StackedInline):  # type: ignore[type-arg]
     model = ErrorStatusTranslation
     extra = 0
     fields = ["language", "title", "description", "troubleshooting"]
@@ -25,7 +25,7 @@ class ErrorStatusTranslationInline(admin.StackedInline[ErrorStatusTranslation, E
         return super().formfield_for_dbfield(db_field, request, **kwargs)
 
 
-class ErrorReasonTranslationInline(admin.StackedInline[ErrorReasonTranslation, ErrorReason]):
+class ErrorReasonTranslationInline(admin.StackedInline):  # type: ignore[type-arg]
     """The translated message is checked against the reason's placeholders (its clean())."""
 
     model = ErrorReasonTranslation
@@ -42,7 +42,7 @@ class ErrorReasonTranslationInline(admin.StackedInline[ErrorReasonTranslation, E
 
 
 @admin.register(ErrorStatusTranslation)
-class ErrorStatusTranslationAdmin(SimpleHistoryAdmin):  # type: ignore[misc]
+class ErrorStatusTranslationAdmin(HistoryAdmin):
     fields = ["status", "language", "title", "description", "troubleshooting"]
     list_display = ["status", "language", "title", "description"]
     list_filter = ["language"]
@@ -52,7 +52,7 @@ class ErrorStatusTranslationAdmin(SimpleHistoryAdmin):  # type: ignore[misc]
 
 
 @admin.register(ErrorReasonTranslation)
-class ErrorReasonTranslationAdmin(SimpleHistoryAdmin):  # type: ignore[misc]
+class ErrorReasonTranslationAdmin(HistoryAdmin):
     """Its form runs the model's clean(): the message may use only its reason's placeholders."""
 
     fields = ["reason", "language", "message", "troubleshooting"]
