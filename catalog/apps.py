@@ -1,4 +1,7 @@
+from typing import Any
+
 from django.apps import AppConfig
+from django.db.models.signals import post_migrate
 
 
 class CatalogConfig(AppConfig):
@@ -8,3 +11,11 @@ class CatalogConfig(AppConfig):
 
     def ready(self) -> None:
         from catalog import checks, signals  # noqa: F401  (registers checks and receivers)
+
+        post_migrate.connect(_seed_empty_catalog, sender=self)
+
+
+def _seed_empty_catalog(*, using: str, **kwargs: Any) -> None:
+    from catalog.seeding import catalog_seed_if_empty
+
+    catalog_seed_if_empty(using=using)

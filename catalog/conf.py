@@ -65,8 +65,13 @@ class Settings:
 
     @property
     def COUNTS_FLUSH_INTERVAL(self) -> float:
-        """Seconds between two flushes of a process's counts; 0: only counts_flush() flushes."""
-        return float(getattr(settings, "CATALOG_COUNTS_FLUSH_INTERVAL", 1.0))
+        """
+        Seconds between two flushes of a process's counts; 0: only counts_flush() flushes.
+        Default 1, and 0 under Django's test environment (its runner, pytest-django):
+        no thread then writes into a test database behind the tests' backs.
+        """
+        default = 0.0 if _test_environment() else 1.0
+        return float(getattr(settings, "CATALOG_COUNTS_FLUSH_INTERVAL", default))
 
     @property
     def COUNTS_PERSIST_INTERVAL(self) -> float:
@@ -97,6 +102,13 @@ class Settings:
     def HOME_URL(self) -> str:
         """Where the pages' brand links to."""
         return str(getattr(settings, "CATALOG_HOME_URL", "/"))
+
+
+def _test_environment() -> bool:
+    """Whether django.test.utils.setup_test_environment() has run (and not been torn down)."""
+    from django.test.utils import _TestState
+
+    return hasattr(_TestState, "saved_data")
 
 
 catalog_settings = Settings()

@@ -1,13 +1,16 @@
 """
-The seeded catalog entries: the ones the code relies on, and putting back their seed text.
+The seeded catalog entries: the ones the code relies on, putting back their seed
+text, and seeding a catalog left empty (a test database flushed by TransactionTestCase).
 """
 
 from collections.abc import Iterable
+from typing import Any
 
-from django.db import transaction
+from django.db import DEFAULT_DB_ALIAS, connections, transaction
+from django.db.migrations.loader import MigrationLoader
 
 from catalog.errors.seed import SEED_STATUSES
-from catalog.models import ErrorReason, ErrorStatus
+from catalog.models import ErrorReason, ErrorReasonTranslation, ErrorStatus, ErrorStatusTranslation
 from catalog.types import Reason, Status
 
 SEED_STATUS_BY_NUMBER: dict[int, Status] = {entry.status: entry for entry in SEED_STATUSES}
@@ -68,3 +71,54 @@ def _restored(row: ErrorStatus | ErrorReason, **seed_text: str) -> int:
     row._change_reason = "restore seed text"  # type: ignore[union-attr]
     row.save()
     return 1
+
+
+def catalog_seed_if_empty(*, using: str = DEFAULT_DB_ALIAS) -> bool:
+    """
+    Write the built-in seed into a migrated but empty catalog; True when it did.
+
+    The seed migration runs once, but a test database flushed between tests
+    (TransactionTestCase, pytest-django's transactional tests) loses its rows;
+    Django sends post_migrate after each such flush, and this puts the seed back,
+    so the catalog answers with its own text rather than with catalog gaps.
+    """
+    if not _catalog_migrated(using) or ErrorStatus.objects.using(using).exists():
+        return False
+    with transaction.atomic(using=using):
+        for entry in SEED_STATUSES:
+            status = ErrorStatus.objects.using(using).create(
+                status=entry.status,
+                title=entry.title,
+                description=entry.description,
+                troubleshooting=entry.troubleshooting,
+            )
+            _translations_create(ErrorStatusTranslation, using, entry.translations, status=status)
+            for seed_reason in entry.reasons:
+                reason = ErrorReason.objects.using(using).create(
+                    status=status,
+                    code=seed_reason.code,
+                    message=seed_reason.message,
+                    placeholders=",".join(seed_reason.placeholders),
+                    troubleshooting=seed_reason.troubleshooting,
+                )
+                _translations_create(
+                    ErrorReasonTranslation, using, seed_reason.translations, reason=reason
+                )
+    return True
+
+
+def _translations_create(
+    model: type[ErrorStatusTranslation | ErrorReasonTranslation],
+    using: str,
+    translations: Any,
+    **parent: Any,
+) -> None:
+    for language, fields in translations.items():
+        model.objects.using(using).create(language=language, **fields, **parent)
+
+
+def _catalog_migrated(using: str) -> bool:
+    """Whether every catalog migration is applied (post_migrate follows partial migrates too)."""
+    loader = MigrationLoader(connections[using])
+    leaves = set(loader.graph.leaf_nodes("catalog"))
+    return leaves <= loader.applied_migrations.keys()
