@@ -11,6 +11,8 @@ database. A process killed between two flushes loses what it counted since the
 last one, and nothing older.
 """
 
+from __future__ import annotations
+
 import atexit
 import json
 import logging
@@ -18,11 +20,14 @@ import os
 import threading
 import time
 from collections import Counter
+from typing import TYPE_CHECKING
 
 from django.core.cache import caches
 from django.core.cache.backends.redis import RedisCache
 from django.db import close_old_connections
-from redis import Redis
+
+if TYPE_CHECKING:  # redis-py is there only when the cache is Redis
+    from redis import Redis
 
 from catalog.conf import catalog_settings
 from catalog.telemetry.counts import CountKey, counts_save
