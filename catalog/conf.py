@@ -99,6 +99,15 @@ class Settings:
         return str(getattr(settings, "CATALOG_PAGE_TITLE", "") or "")
 
     @property
+    def LANGUAGES(self) -> Sequence[str] | None:
+        """
+        The language codes the pages are offered in (each one of LANGUAGES); None:
+        English and every language the catalog has text for.
+        """
+        languages = getattr(settings, "CATALOG_LANGUAGES", None)
+        return None if languages is None else tuple(languages)
+
+    @property
     def HOME_URL(self) -> str:
         """Where the pages' brand links to."""
         return str(getattr(settings, "CATALOG_HOME_URL", "/"))

@@ -5,6 +5,7 @@ from simple_history.models import HistoricalRecords
 
 from catalog.errors.languages import translation_languages
 from catalog.errors.templating import template_errors
+from catalog.reference.requests import example_request_errors
 
 MARKDOWN_HELP = (
     "Markdown: **bold**, `code`, [links](https://example.com), blank line between paragraphs."
@@ -57,6 +58,13 @@ class ErrorReason(models.Model):
         help_text="Comma-separated placeholder names the code fills for this reason.",
     )
     troubleshooting = models.TextField(blank=True, max_length=5000, help_text=MARKDOWN_HELP)
+    example_request = models.TextField(
+        blank=True,
+        max_length=2000,
+        help_text="The request the reference page shows for this reason, as HTTP: "
+        "'GET /api/things/999', then header lines, a blank line and the body. "
+        "Blank: a request to one of the API's own paths.",
+    )
     updated_at = models.DateTimeField(auto_now=True)
     history = HistoricalRecords()
 
@@ -71,9 +79,12 @@ class ErrorReason(models.Model):
         return tuple(name.strip() for name in self.placeholders.split(",") if name.strip())
 
     def clean(self) -> None:
-        errors = template_errors(self.message, allowed=self.placeholder_names)
-        if errors:
-            raise ValidationError({"message": errors})
+        errors = {
+            "message": template_errors(self.message, allowed=self.placeholder_names),
+            "example_request": example_request_errors(self.example_request),
+        }
+        if any(errors.values()):
+            raise ValidationError({field: found for field, found in errors.items() if found})
 
 
 LANGUAGE_HELP = "One of the LANGUAGES setting; English is the catalog's own text."

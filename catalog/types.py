@@ -6,6 +6,7 @@ the bodies on the wire.
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
+from functools import cached_property
 from typing import Any, NotRequired, TypedDict
 
 
@@ -20,6 +21,7 @@ class Reason:
     troubleshooting: str = ""
     # {language: {field: text}}, only the fields translated (message, troubleshooting)
     translations: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
+    example_request: str = ""  # as HTTP text; blank: one made from the project's URLconf
 
 
 @dataclass(frozen=True)
@@ -44,6 +46,13 @@ class Catalog:
     reasons: Mapping[str, Reason]
     maintenance_retry_after: int | None = None  # None: not in maintenance
     updated_at: datetime | None = None  # when the version stamp last moved (Last-Modified)
+
+    @cached_property
+    def languages(self) -> frozenset[str]:
+        """The languages some status or reason is translated into."""
+        statuses = [code for entry in self.statuses.values() for code in entry.translations]
+        reasons = [code for entry in self.reasons.values() for code in entry.translations]
+        return frozenset(statuses + reasons)
 
     @classmethod
     def from_statuses(

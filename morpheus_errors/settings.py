@@ -136,6 +136,8 @@ LANGUAGE_CODE = "en"
 # The catalog's languages (issue 8): English first, the source and the fallback;
 # translations are edited in the admin. README: "Languages".
 LANGUAGES = [("en", "English"), ("de", "German"), ("fr", "French")]
+# The reference page in each of them (/de/errors/), translated or not yet.
+CATALOG_LANGUAGES = ["en", "de", "fr"]
 TIME_ZONE = "UTC"
 USE_I18N = True
 # The demo's own page words (templates/); the catalog app ships its own (catalog/locale).

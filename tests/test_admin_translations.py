@@ -25,6 +25,7 @@ def reason_post(reason: ErrorReason, *translations: dict[str, str], **changes: s
         "message": reason.message,
         "placeholders": reason.placeholders,
         "troubleshooting": reason.troubleshooting,
+        "example_request": reason.example_request,
         **inline_management("translations", 0),
         "translations-TOTAL_FORMS": len(translations),
         **changes,

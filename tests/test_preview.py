@@ -152,6 +152,7 @@ def reason_post(reason: ErrorReason, *translations: dict[str, Any], **changes: s
         "message": reason.message,
         "placeholders": reason.placeholders,
         "troubleshooting": reason.troubleshooting,
+        "example_request": reason.example_request,
         **inline_management("translations", len(saved)),
         "translations-TOTAL_FORMS": len(translations),
         **changes,

@@ -14,7 +14,7 @@ from catalog.seeding import catalog_seed_if_empty
 SEEDED_REASONS = sum(len(entry.reasons) for entry in SEED_STATUSES)
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_a_flushed_database_is_seeded_again_as_transaction_test_case_flushes_it() -> None:
     call_command("flush", interactive=False, verbosity=0)
 
@@ -22,7 +22,7 @@ def test_a_flushed_database_is_seeded_again_as_transaction_test_case_flushes_it(
     assert ErrorReason.objects.count() == SEEDED_REASONS
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_after_a_flush_errors_answer_catalog_text_and_log_no_gap(
     client: Client, caplog: pytest.LogCaptureFixture
 ) -> None:

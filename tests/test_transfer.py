@@ -56,6 +56,7 @@ def test_export_lists_statuses_by_number_and_reasons_by_code():
         "message": "{resource} not found",
         "placeholders": ["resource"],
         "troubleshooting": ErrorReason.objects.get(code="not_found").troubleshooting,
+        "example_request": ErrorReason.objects.get(code="not_found").example_request,
     }
 
 

@@ -16,9 +16,14 @@ from rest_framework.views import APIView
 from catalog.errors.snapshot import catalog_get
 from catalog.models import ErrorReason, ErrorReasonTranslation, ErrorStatus, ErrorStatusTranslation
 from catalog.reference.caching import cache_key
-from catalog.reference.example_specs import EXAMPLE_SPECS
+from catalog.reference.example_specs import ExampleSpec, example_spec
 from tests.asserts import assert_catalog_error, assert_no_leak
 from tests.urls import urlpatterns as test_urlpatterns
+
+
+def spec_of(code: str) -> ExampleSpec:
+    """A reason's example, as the page shows it: the request from the catalog."""
+    return example_spec(catalog_get().reasons[code])
 
 
 class ExampleView(APIView):
@@ -30,12 +35,12 @@ class ExampleView(APIView):
 
     @property
     def catalog_resource(self) -> str:
-        return EXAMPLE_SPECS[self.kwargs["code"]].resource
+        return spec_of(self.kwargs["code"]).resource
 
     def dispatch_example(self, request: Request, code: str) -> None:
-        raises = EXAMPLE_SPECS[code].raises
+        raises = spec_of(code).raises
         assert raises is not None
-        raise raises()
+        raise raises(request._request)
 
     get = post = put = patch = delete = dispatch_example
 
@@ -51,7 +56,7 @@ pytestmark = [pytest.mark.django_db, pytest.mark.urls("tests.test_views")]
 
 def live_answer(client: Client, code: str, language: str | None = None) -> Any:
     """What the API answers to the example's request, through every middleware and view."""
-    spec = EXAMPLE_SPECS[code]
+    spec = spec_of(code)
     if language:
         client.defaults["HTTP_ACCEPT_LANGUAGE"] = language
     if code == "endpoint_not_found":
@@ -70,7 +75,9 @@ def live_answer(client: Client, code: str, language: str | None = None) -> Any:
         )
     extra = {f"HTTP_{k.upper().replace('-', '_')}": v for k, v in spec.headers.items()}
     extra.pop("HTTP_CONTENT_TYPE", None)
-    return client.generic(spec.method, f"/api/test/example/{code}", spec.body, **extra)
+    query = spec.path.partition("?")[2]
+    path = f"/api/test/example/{code}" + (f"?{query}" if query else "")
+    return client.generic(spec.method, path, spec.body, **extra)
 
 
 def page_examples(content: str) -> dict[str, str]:
@@ -492,7 +499,7 @@ def test_with_the_database_unreachable_the_page_answers_from_the_built_in_seed(
 
 
 @override_settings(CATALOG_REFRESH_INTERVAL=0)
-def test_a_reason_added_in_the_admin_gets_an_example_from_the_real_formatter(client):
+def test_a_reason_added_in_the_admin_gets_an_example_on_the_projects_own_api(client):
     status = ErrorStatus.objects.get(status=429)
     ErrorReason.objects.create(
         status=status,
@@ -501,9 +508,12 @@ def test_a_reason_added_in_the_admin_gets_an_example_from_the_real_formatter(cli
         placeholders="resource",
     )
 
-    examples = page_examples(client.get("/errors/").content.decode())
+    content = client.get("/errors/").content.decode()
+    examples = page_examples(content)
 
+    # The URLconf's first DRF collection, and {resource} as that view names what it serves.
+    assert "GET /api/error-codes HTTP/1.1" in content
     head, _, body = examples["quota_exceeded"].partition("\n\n")
     assert head.startswith("HTTP/1.1 429 Too Many Requests\n")
-    assert json.loads(body)["msg"] == "Your instance quota is used up"
+    assert json.loads(body)["msg"] == "Your error code quota is used up"
     assert json.loads(body)["helpUrl"] == "http://testserver/errors/#quota_exceeded"

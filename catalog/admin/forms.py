@@ -39,8 +39,11 @@ class ErrorReasonForm(forms.ModelForm):  # type: ignore[type-arg]
 
     class Meta:
         model = ErrorReason
-        fields = ["code", "message", "placeholders", "troubleshooting"]
-        widgets = {"message": WIDE}
+        fields = ["code", "message", "placeholders", "troubleshooting", "example_request"]
+        widgets = {
+            "message": WIDE,
+            "example_request": forms.Textarea(attrs={"rows": 4, "class": "vLargeTextField"}),
+        }
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

@@ -20,6 +20,7 @@ from django.utils.translation.trans_real import (
     parse_accept_lang_header,
 )
 
+from catalog.conf import catalog_settings
 from catalog.types import Catalog, Reason, Status
 
 SOURCE_LANGUAGE = "en"
@@ -71,10 +72,30 @@ def text_localized(
     return translations.get(language, {}).get(field) or english
 
 
+def page_languages(catalog: Catalog | None = None) -> list[tuple[str, str]]:
+    """
+    The languages pages are offered in, as (code, name) of LANGUAGES: CATALOG_LANGUAGES,
+    else English and the languages the catalog has text for (not all of Django's).
+    """
+    from catalog.errors.snapshot import catalog_get  # the snapshot imports this module
+
+    names = dict(settings.LANGUAGES)
+    codes = catalog_settings.LANGUAGES
+    if codes is None:
+        translated = (catalog or catalog_get()).languages
+        codes = [code for code in names if code == SOURCE_LANGUAGE or code in translated]
+    return [(code, names[code]) for code in codes if code in names]
+
+
+def page_language(code: str) -> bool:
+    """Whether a language code is one pages are offered in (cheap for most codes)."""
+    return code in dict(settings.LANGUAGES) and code in dict(page_languages())
+
+
 def language_from_query(request: HttpRequest) -> str:
-    """The language named by ?lang= (one of LANGUAGES), English otherwise."""
+    """The language named by ?lang= (one pages are offered in), English otherwise."""
     language = request.GET.get("lang", "")
-    return language if language in dict(settings.LANGUAGES) else SOURCE_LANGUAGE
+    return language if page_language(language) else SOURCE_LANGUAGE
 
 
 def language_from_path(path: str) -> str | None:
@@ -86,7 +107,7 @@ def language_from_path(path: str) -> str | None:
     parts = path.split("/", 2)
     if len(parts) < 3 or parts[1] == SOURCE_LANGUAGE:
         return None
-    return parts[1] if parts[1] in dict(settings.LANGUAGES) else None
+    return parts[1] if page_language(parts[1]) else None
 
 
 def language_supported(code: str | None) -> str:

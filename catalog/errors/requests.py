@@ -21,7 +21,9 @@ def request_id_get(request: HttpRequest) -> str:
 
 def is_api_request(request: HttpRequest) -> bool:
     """Whether errors of this request answer JSON (rather than an HTML page)."""
-    return request.path_info.startswith(tuple(catalog_settings.API_PATH_PREFIXES))
+    return getattr(request, "catalog_api", False) or request.path_info.startswith(
+        tuple(catalog_settings.API_PATH_PREFIXES)
+    )
 
 
 def is_oauth_request(request: HttpRequest) -> bool:

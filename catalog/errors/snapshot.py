@@ -130,6 +130,7 @@ def _catalog_read(*, version: int, state: CatalogVersion | None) -> Catalog:
                     message=reason.message,
                     placeholders=reason.placeholder_names,
                     troubleshooting=reason.troubleshooting,
+                    example_request=reason.example_request,
                     translations=_translations(reason.translations.all(), REASON_FIELDS),
                 )
                 for reason in row.reasons.all()

@@ -32,9 +32,10 @@ REASON_FIELDS = [
 def create_editors_group(apps, schema_editor):
     # Permissions are normally created after all migrations ran; make sure ours exist now.
     catalog_config = apps.get_app_config("catalog")
+    previous = getattr(catalog_config, "models_module", None)
     catalog_config.models_module = True
     create_permissions(catalog_config, apps=apps, verbosity=0)
-    catalog_config.models_module = None
+    catalog_config.models_module = previous  # None in a migration's state apps
     Group = apps.get_model("auth", "Group")
     Permission = apps.get_model("auth", "Permission")
     group, _ = Group.objects.get_or_create(name=EDITORS_GROUP)

@@ -17,9 +17,10 @@ TRANSLATION_PERMISSIONS = [
 
 def _permissions(apps):
     catalog_config = apps.get_app_config("catalog")
+    previous = getattr(catalog_config, "models_module", None)
     catalog_config.models_module = True
     create_permissions(catalog_config, apps=apps, verbosity=0)
-    catalog_config.models_module = None
+    catalog_config.models_module = previous  # None in a migration's state apps
     return apps.get_model("auth", "Permission").objects.filter(
         content_type__app_label="catalog", codename__in=TRANSLATION_PERMISSIONS
     )

@@ -1,9 +1,9 @@
 """
-What a client does to meet each seeded reason: the request, and the exception
-the API raises for it (or the error view that answers it).
+How each reason is met on the page: the request (the reason's example_request from
+the catalog, else one made from the project's URLconf) and what answers it: the
+exception the API raises for that reason, or the error view that answers it.
 
-A reason added in the admin with no entry here gets a generic example from
-default_spec(), still answered by the real formatter.
+The app knows which exception means which reason; the requests are the project's.
 """
 
 from collections.abc import Callable, Mapping
@@ -12,129 +12,140 @@ from dataclasses import dataclass, field
 from django.core.exceptions import RequestDataTooBig, SuspiciousOperation
 from django.db import OperationalError
 from django.http import HttpRequest, HttpResponse
+from django.urls import Resolver404, get_urlconf, resolve
 from rest_framework import exceptions as drf
+from rest_framework.views import APIView
 
 from catalog import exceptions, handlers
+from catalog.errors.conversion import view_resource_name
 from catalog.errors.oauth import oauth_error_response
+from catalog.reference.requests import api_paths, example_request_parse
 from catalog.types import Reason
 
 TOKEN = "Bearer 7f3c9a52-1b0e-4c8d-9f61-2d4a8e0b5c17"  # noqa: S105 - an example, not a secret
 JSON_TYPE = {"Content-Type": "application/json"}
-FORM_TYPE = {"Content-Type": "application/x-www-form-urlencoded"}
+
+Raiser = Callable[[HttpRequest], Exception]
+Responder = Callable[[HttpRequest], HttpResponse]
 
 
 @dataclass(frozen=True)
 class ExampleSpec:
     method: str
     path: str
-    raises: Callable[[], Exception] | None = None
-    view: Callable[[HttpRequest], HttpResponse] | None = None
+    raises: Raiser | None = None
+    view: Responder | None = None
     headers: Mapping[str, str] = field(default_factory=dict)
     body: str = ""
-    resource: str = "instance"
+    resource: str = "resource"
     response_headers: Mapping[str, str] = field(default_factory=dict)
 
 
-def _authed(method: str, path: str, raises: Callable[[], Exception]) -> ExampleSpec:
-    return ExampleSpec(method, path, raises, headers={"Authorization": TOKEN})
-
-
-def _token_error(
-    oauth_code: str,
-    *,
-    client_id: str = "morph-api",
-    grant_type: str = "password",
-    body: str = "username=admin&password=wrong-password",
-) -> ExampleSpec:
-    """A token request refused, answered by catalog.errors.oauth as the token endpoint does."""
-    return ExampleSpec(
-        "POST",
-        f"/oauth/token?client_id={client_id}&grant_type={grant_type}&scope=write",
-        view=lambda request: oauth_error_response(request, oauth_code, grant_type=grant_type),
-        headers=FORM_TYPE,
-        body=body,
+def _oauth(oauth_code: str) -> Responder:
+    """A token request refused, answered by catalog.errors.oauth as a token endpoint does."""
+    return lambda request: oauth_error_response(
+        request, oauth_code, grant_type=request.GET.get("grant_type", "")
     )
 
 
-def _validation_error() -> Exception:
-    return drf.ValidationError(
-        {
-            "name": ["This field may not be blank."],
-            "plan": {"id": ["A valid integer is required."]},
-        }
-    )
+def _invalid_parameters(request: HttpRequest) -> Exception:
+    name = next(iter(request.GET), "page")
+    return exceptions.InvalidParameters({name: ["A valid integer is required."]})
 
 
-EXAMPLE_SPECS: dict[str, ExampleSpec] = {
-    "invalid": ExampleSpec(
-        "POST",
-        "/api/instances",
-        _validation_error,
-        headers={"Authorization": TOKEN, **JSON_TYPE},
-        body='{"instance": {"name": "", "plan": {"id": "small"}}}',
-    ),
-    "parse_error": ExampleSpec(
-        "POST",
-        "/api/instances",
-        lambda: drf.ParseError("JSON parse error"),
-        headers={"Authorization": TOKEN, **JSON_TYPE},
-        body='{"instance": {"name": "web-01",}',
-    ),
-    "request_too_large": ExampleSpec(
-        "POST",
-        "/api/instances",
-        RequestDataTooBig,
-        headers={"Authorization": TOKEN, **JSON_TYPE, "Content-Length": "104857600"},
-    ),
-    "invalid_parameters": _authed(
-        "GET",
-        "/api/instances?max=ten",
-        lambda: exceptions.InvalidParameters({"max": ["A valid integer is required."]}),
-    ),
-    "invalid_grant": _token_error("invalid_grant"),
-    "unsupported_grant_type": _token_error("unsupported_grant_type", grant_type="magic"),
-    "invalid_request": _token_error("invalid_request", body="username=admin"),
-    "invalid_client": _token_error("invalid_client", client_id="unknown-client"),
-    "bad_request": _authed("GET", "/api/instances/..%2f..%2fetc", SuspiciousOperation),
-    "not_authenticated": ExampleSpec("GET", "/api/whoami", drf.NotAuthenticated),
-    "invalid_token": _authed("GET", "/api/whoami", drf.AuthenticationFailed),
-    "token_expired": _authed(
-        "GET", "/api/whoami", lambda: drf.AuthenticationFailed("expired", code="token_expired")
-    ),
-    "permission_denied": _authed("GET", "/api/users", drf.PermissionDenied),
-    "csrf_failed": ExampleSpec(
-        "POST",
-        "/api/instances",
-        view=handlers.csrf_failure,
-        headers={"Cookie": "sessionid=4kq0m2v7x1c9", **JSON_TYPE},
-        body='{"instance": {"name": "web-01"}}',
-    ),
-    "endpoint_not_found": ExampleSpec(
-        "GET", "/api/foobar", view=handlers.endpoint_not_found, headers={"Authorization": TOKEN}
-    ),
-    "not_found": _authed("GET", "/api/instances/999", drf.NotFound),
-    "method_not_allowed": ExampleSpec(
-        "DELETE",
-        "/api/ping",
-        lambda: drf.MethodNotAllowed("DELETE"),
-        response_headers={"Allow": "GET, HEAD, OPTIONS"},
-    ),
-    "not_acceptable": ExampleSpec(
-        "GET", "/api/ping", drf.NotAcceptable, headers={"Accept": "text/csv"}
-    ),
-    "gone": _authed("GET", "/api/instances/7", lambda: exceptions.Gone(resource="instance")),
-    "teapot": ExampleSpec("GET", "/api/teapot", exceptions.Teapot),
-    "rate_limited": _authed("GET", "/api/instances", lambda: exceptions.RateLimited(wait=42)),
-    "server_error": _authed("GET", "/api/instances", lambda: RuntimeError("example failure")),
-    "maintenance": _authed(
-        "GET", "/api/instances", lambda: exceptions.Maintenance(retry_after=300)
-    ),
-    "service_unavailable": _authed(
-        "GET", "/api/instances", lambda: OperationalError("connection refused")
-    ),
+# The exception (or error view) that means each seeded reason.
+RAISES: dict[str, Raiser] = {
+    "invalid": lambda request: drf.ValidationError({"name": ["This field may not be blank."]}),
+    "parse_error": lambda request: drf.ParseError("JSON parse error"),
+    "request_too_large": lambda request: RequestDataTooBig(),
+    "invalid_parameters": _invalid_parameters,
+    "bad_request": lambda request: SuspiciousOperation(),
+    "not_authenticated": lambda request: drf.NotAuthenticated(),
+    "invalid_token": lambda request: drf.AuthenticationFailed(),
+    "token_expired": lambda request: drf.AuthenticationFailed("expired", code="token_expired"),
+    "permission_denied": lambda request: drf.PermissionDenied(),
+    "not_found": lambda request: drf.NotFound(),
+    "method_not_allowed": lambda request: drf.MethodNotAllowed(request.method or "GET"),
+    "not_acceptable": lambda request: drf.NotAcceptable(),
+    "gone": lambda request: exceptions.Gone(),
+    "teapot": lambda request: exceptions.Teapot(),
+    "rate_limited": lambda request: exceptions.RateLimited(wait=42),
+    "server_error": lambda request: RuntimeError("example failure"),
+    "maintenance": lambda request: exceptions.Maintenance(retry_after=300),
+    "service_unavailable": lambda request: OperationalError("connection refused"),
+}
+VIEWS: dict[str, Responder] = {
+    "invalid_grant": _oauth("invalid_grant"),
+    "unsupported_grant_type": _oauth("unsupported_grant_type"),
+    "invalid_request": _oauth("invalid_request"),
+    "invalid_client": _oauth("invalid_client"),
+    "csrf_failed": handlers.csrf_failure,
+    "endpoint_not_found": handlers.endpoint_not_found,
 }
 
 
-def default_spec(reason: Reason) -> ExampleSpec:
-    """A reason the code does not know yet: a plain GET, answered by the formatter."""
-    return ExampleSpec("GET", "/api/instances/1", headers={"Authorization": TOKEN})
+def example_spec(reason: Reason) -> ExampleSpec:
+    """A reason's example: its catalog request (or a default one) and what answers it."""
+    method, path, headers, body = _request(reason)
+    return ExampleSpec(
+        method,
+        path,
+        raises=RAISES.get(reason.code),
+        view=VIEWS.get(reason.code),
+        headers=headers,
+        body=body,
+        resource=view_resource_name(_view(path)) or "resource",
+        response_headers=_allow(path) if reason.code == "method_not_allowed" else {},
+    )
+
+
+def _request(reason: Reason) -> tuple[str, str, dict[str, str], str]:
+    if reason.example_request.strip():
+        request = example_request_parse(reason.example_request)
+        return request.method, request.path, request.headers, request.body
+    return default_request(reason)
+
+
+def default_request(reason: Reason) -> tuple[str, str, dict[str, str], str]:
+    """A request to the project's own API for a reason the catalog gives none for."""
+    collection, item = api_paths(get_urlconf())
+    authorized = {"Authorization": TOKEN}
+    if reason.code == "endpoint_not_found":
+        prefix = collection.strip("/").split("/")[0]
+        return "GET", f"/{prefix}/no-such-endpoint" if prefix else "/no-such-endpoint", {}, ""
+    if reason.code == "not_authenticated":
+        return "GET", collection, {}, ""
+    if reason.code == "method_not_allowed":
+        allowed = _allow(collection).get("Allow", "")
+        method = next((m for m in ("DELETE", "PUT", "PATCH", "POST") if m not in allowed), "PUT")
+        return method, collection, authorized, ""
+    if reason.code == "not_acceptable":
+        return "GET", collection, {**authorized, "Accept": "text/csv"}, ""
+    if reason.code in ("invalid", "parse_error"):
+        body = '{"name": ""}' if reason.code == "invalid" else '{"name": "example",}'
+        return "POST", collection, {**authorized, **JSON_TYPE}, body
+    path = item if reason.status in (404, 410) else collection
+    return "GET", path, authorized, ""
+
+
+def _allow(path: str) -> dict[str, str]:
+    """The Allow header DRF sends for a path, from the view the URLconf resolves it to."""
+    view = _view(path)
+    return {"Allow": ", ".join(view.allowed_methods)} if view is not None else {}
+
+
+def _view(path: str) -> APIView | None:
+    """The DRF view (a viewset with its actions) a path resolves to, as DRF sets it up."""
+    try:
+        callback = resolve(path.split("?", 1)[0]).func
+    except Resolver404:
+        return None
+    view_class = getattr(callback, "cls", None)
+    if not (isinstance(view_class, type) and issubclass(view_class, APIView)):
+        return None
+    view = view_class(**getattr(callback, "initkwargs", {}))
+    for http_method, action in (getattr(callback, "actions", None) or {}).items():
+        setattr(view, http_method, getattr(view, action))
+    if hasattr(view, "get") and not hasattr(view, "head"):
+        view.head = view.get  # type: ignore[attr-defined]  # as View.setup() does
+    return view

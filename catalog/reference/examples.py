@@ -14,14 +14,13 @@ from typing import Any
 
 from django.conf import settings
 from django.core.exceptions import DisallowedHost
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, QueryDict
 from django.utils import translation
 
 from catalog.errors.formatter import error_response
 from catalog.errors.languages import SOURCE_LANGUAGE
 from catalog.handlers import ExceptionHandler
-from catalog.reference import example_specs
-from catalog.reference.example_specs import ExampleSpec
+from catalog.reference.example_specs import ExampleSpec, example_spec
 from catalog.types import ApiError, Reason
 
 EXAMPLE_HOST = "localhost"
@@ -60,11 +59,14 @@ class ExampleRequest(HttpRequest):
     """A request as a client would send it, on the host (and scheme) of the page's request."""
 
     catalog_counted = False  # an example on the page, not an error served to a client
+    catalog_api = True  # answered as the API answers (JSON), wherever the project's API is
 
     def __init__(self, spec: ExampleSpec, *, code: str, origin: HttpRequest | None) -> None:
         super().__init__()
         self.method = spec.method
-        self.path = self.path_info = spec.path.split("?", 1)[0]
+        self.path, _, query = spec.path.partition("?")
+        self.path_info = self.path
+        self.GET = QueryDict(query)
         self._scheme = origin.scheme if origin is not None and origin.scheme else "http"
         host = _origin_host(origin)
         self.META = {"HTTP_HOST": host, "HTTP_X_REQUEST_ID": example_request_id(code)}
@@ -107,7 +109,7 @@ def example_get(
     ``resource`` names what the endpoint serves ({resource}), as a view's catalog_resource;
     in another language than English, the request says ``Accept-Language: <language>``.
     """
-    spec = example_specs.EXAMPLE_SPECS.get(reason.code) or example_specs.default_spec(reason)
+    spec = example_spec(reason)
     if resource:
         spec = replace(spec, resource=resource)
     if language != SOURCE_LANGUAGE:
@@ -136,7 +138,7 @@ def _respond(spec: ExampleSpec, reason: Reason, request: ExampleRequest) -> Http
         return spec.view(request)
     if spec.raises is not None:
         view = _ExampleView(spec.resource)
-        return ExampleHandler(spec.raises(), {"request": request, "view": view}).run()
+        return ExampleHandler(spec.raises(request), {"request": request, "view": view}).run()
     params = dict.fromkeys(reason.placeholders, spec.resource)
     return error_response(request, ApiError(reason.status, reason.code, params=params))
 

@@ -11,7 +11,6 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 from django.views.decorators.http import require_safe
-from drf_spectacular.utils import extend_schema
 from rest_framework.exceptions import NotFound
 from rest_framework.permissions import AllowAny
 from rest_framework.request import Request
@@ -24,10 +23,12 @@ from catalog.errors.languages import (
     language_from_path,
     language_from_query,
     language_from_request,
+    page_languages,
 )
 from catalog.errors.snapshot import catalog_get
 from catalog.reference.caching import Rendering, conditional_response, rendered_get
 from catalog.reference.examples import example_get
+from catalog.reference.openapi import extend_schema
 from catalog.reference.serializers import (
     ErrorCodeDetailSerializer,
     ErrorCodeListSerializer,
@@ -112,12 +113,17 @@ def language_name(name: str, language: str) -> str:
 
 
 def languages_context(request: HttpRequest, language: str) -> dict[str, Any]:
-    """The page's language, its switcher and its alternates: every language of LANGUAGES."""
+    """
+    The page's language, its switcher and its alternates: the languages it is offered
+    in, when the page has a URL per language (mounted under i18n_patterns).
+    """
     languages = [
         {"code": code, "name": _name_local(code, name), "url": (url := reference_url(code))}
         | {"absolute_url": request.build_absolute_uri(url)}
-        for code, name in settings.LANGUAGES
+        for code, name in page_languages()
     ]
+    if len({link["url"] for link in languages}) < 2:
+        languages = []  # one language, or one URL for all: nothing to switch to
     default = request.build_absolute_uri(reference_url(SOURCE_LANGUAGE))
     return {"language": language, "languages": languages, "default_url": default}
 

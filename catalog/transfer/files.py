@@ -16,8 +16,15 @@ from catalog.transfer.translations import translations_read
 FILE_FORMAT = "morpheus-errors-catalog"
 FILE_VERSION = 1
 STATUS_KEYS = {"status", "title", "description", "troubleshooting", "reasons", "translations"}
-REASON_KEYS = {"code", "message", "placeholders", "troubleshooting", "translations"}
-OPTIONAL_KEYS = {"troubleshooting", "placeholders", "translations"}
+REASON_KEYS = {
+    "code",
+    "message",
+    "placeholders",
+    "troubleshooting",
+    "example_request",
+    "translations",
+}
+OPTIONAL_KEYS = {"troubleshooting", "placeholders", "example_request", "translations"}
 
 
 class CatalogFileError(Exception):
@@ -85,6 +92,7 @@ def _reason(entry: Any, status: int, where: str, problems: list[str]) -> ErrorRe
         message=entry["message"],
         placeholders=",".join(names),
         troubleshooting=entry.get("troubleshooting", ""),
+        example_request=entry.get("example_request", ""),
     )
     reason.status_number = status  # type: ignore[attr-defined]
     _validate(reason, where, problems, exclude=["status"])

@@ -25,7 +25,7 @@ from catalog.transfer.files import (
 from catalog.transfer.translations import Texts, translations_apply, translations_export
 
 STATUS_FIELDS = ("title", "description", "troubleshooting")
-REASON_FIELDS = ("message", "placeholders", "troubleshooting")
+REASON_FIELDS = ("message", "placeholders", "troubleshooting", "example_request")
 CHANGE_REASON = "catalog import"
 
 
@@ -58,6 +58,7 @@ def catalog_export() -> str:
                     "message": reason.message,
                     "placeholders": list(reason.placeholder_names),
                     "troubleshooting": reason.troubleshooting,
+                    **_example(reason),
                     **_translations(reason),
                 }
                 for reason in sorted(status.reasons.all(), key=lambda reason: reason.code)
@@ -185,3 +186,8 @@ def _plan_deletes(
     for number in sorted(set(statuses) - kept_statuses):
         plan.lines.append(f"deleted status {number}")
         plan.deletes.append(statuses[number])
+
+
+def _example(reason: ErrorReason) -> dict[str, str]:
+    """A reason's example request, when it has one (files stay as they were otherwise)."""
+    return {"example_request": reason.example_request} if reason.example_request else {}

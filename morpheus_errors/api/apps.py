@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_migrate
 
 
 class ApiConfig(AppConfig):
@@ -8,3 +9,7 @@ class ApiConfig(AppConfig):
 
     def ready(self) -> None:
         from morpheus_errors.api import schema  # noqa: F401  (registers the OpenAPI extension)
+        from morpheus_errors.api.catalog_examples import examples_fill
+
+        # After the catalog's own receiver (INSTALLED_APPS order), which seeds an empty catalog.
+        post_migrate.connect(examples_fill, dispatch_uid="api_catalog_examples_fill")

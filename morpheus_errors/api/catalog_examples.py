@@ -1,0 +1,62 @@
+"""
+The Morpheus requests the reference page shows for each seeded reason: catalog
+data (ErrorReason.example_request), set here for the demo and editable in the admin.
+"""
+
+from typing import Any
+
+from django.db import DEFAULT_DB_ALIAS
+
+TOKEN = "Authorization: Bearer 7f3c9a52-1b0e-4c8d-9f61-2d4a8e0b5c17"  # noqa: S105 - an example
+JSON = "Content-Type: application/json"
+FORM = "Content-Type: application/x-www-form-urlencoded"
+
+
+def _token(body: str = "username=admin&password=wrong-password", **query: str) -> str:
+    """A password-grant token request, as Morpheus clients send it."""
+    params = {"client_id": "morph-api", "grant_type": "password", **query}
+    query_string = "&".join(f"{name}={value}" for name, value in params.items())
+    return f"POST /oauth/token?{query_string}&scope=write\n{FORM}\n\n{body}"
+
+
+EXAMPLES = {
+    "invalid": f'POST /api/instances\n{TOKEN}\n{JSON}\n\n{{"instance": {{"name": ""}}}}',
+    "parse_error": f'POST /api/instances\n{TOKEN}\n{JSON}\n\n{{"instance": {{"name": "web-01",}}',
+    "request_too_large": f"POST /api/instances\n{TOKEN}\n{JSON}\nContent-Length: 104857600",
+    "invalid_parameters": f"GET /api/instances?max=ten\n{TOKEN}",
+    "invalid_grant": _token(),
+    "unsupported_grant_type": _token(grant_type="magic"),
+    "invalid_request": _token("username=admin"),
+    "invalid_client": _token(client_id="unknown-client"),
+    "bad_request": f"GET /api/instances/..%2f..%2fetc\n{TOKEN}",
+    "not_authenticated": "GET /api/whoami",
+    "invalid_token": f"GET /api/whoami\n{TOKEN}",
+    "token_expired": f"GET /api/whoami\n{TOKEN}",
+    "permission_denied": f"GET /api/users\n{TOKEN}",
+    "csrf_failed": "POST /api/instances\nCookie: sessionid=4kq0m2v7x1c9\n"
+    f'{JSON}\n\n{{"instance": {{"name": "web-01"}}}}',
+    "endpoint_not_found": f"GET /api/foobar\n{TOKEN}",
+    "not_found": f"GET /api/instances/999\n{TOKEN}",
+    "method_not_allowed": "DELETE /api/ping",
+    "not_acceptable": "GET /api/ping\nAccept: text/csv",
+    "gone": f"GET /api/instances/7\n{TOKEN}",
+    "teapot": "GET /api/teapot",
+    "rate_limited": f"GET /api/instances\n{TOKEN}",
+    "server_error": f"GET /api/instances\n{TOKEN}",
+    "maintenance": f"GET /api/instances\n{TOKEN}",
+    "service_unavailable": f"GET /api/instances\n{TOKEN}",
+}
+
+
+def examples_fill(*, app_config: Any = None, using: str = DEFAULT_DB_ALIAS, **kwargs: Any) -> None:
+    """
+    post_migrate: give the seeded reasons the demo's requests where they have none
+    (after the first migrate, and after a test database is flushed and seeded again).
+    """
+    from catalog.models import ErrorReason
+
+    if app_config is not None and app_config.label != "api":
+        return
+    blank = ErrorReason.objects.using(using).filter(example_request="")
+    for code in blank.filter(code__in=EXAMPLES).values_list("code", flat=True):
+        blank.filter(code=code).update(example_request=EXAMPLES[code])
