@@ -49,8 +49,10 @@ class ExceptionHandler:
 
     def run(self) -> HttpResponse:
         error = self.convert_exception()
-        set_rollback()
+        # The body first: it may refresh the catalog, which a transaction marked for
+        # rollback (ATOMIC_REQUESTS) would refuse to read.
         response = self.build_response(error)
+        set_rollback()
         if error.status >= 500:
             self.report(response)
         return response

@@ -14,6 +14,7 @@ test_urlpatterns = [
     path("api/test/django-suspicious", views.django_suspicious),
     path("api/test/django-database", views.django_database_count),
     path("api/test/form", views.form_post),
+    path("api/test/write-then-raise", views.WriteThenRaiseView.as_view()),
     path("pages/boom", views.django_boom),
     path("pages/database", views.django_database_count),
     path("pages/form", views.form_post),

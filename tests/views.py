@@ -121,3 +121,11 @@ def plain_gone(request: HttpRequest) -> HttpResponse:
 def form_post(request: HttpRequest) -> HttpResponse:
     """A plain Django view that reads a form body (CSRF-protected)."""
     return HttpResponse(request.POST.get("name", ""))
+
+
+class WriteThenRaiseView(OpenView):
+    """POST /api/test/write-then-raise: saves a user, then fails (ATOMIC_REQUESTS rolls back)."""
+
+    def post(self, request: Request) -> Response:
+        User.objects.create_user(username="half-done")
+        raise exceptions.NotFound()

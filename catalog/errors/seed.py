@@ -107,7 +107,8 @@ SEED_STATUSES: tuple[Status, ...] = (
             "invalid_client",
             401,
             "Bad client credentials",
-            help="The `client_id` is unknown. Morpheus clients use `client_id=morph-api`.",
+            help="The `client_id` is unknown to the token endpoint. Use the client id "
+            "the API gave your application.",
         ),
         _reason(
             "token_expired",
