@@ -4,7 +4,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1:8000
 
-.PHONY: install run test lint check-migrations clean bench chaos soak
+.PHONY: install run test adopter lint check-migrations clean bench chaos soak
 
 install: $(VENV)/.installed
 
@@ -22,6 +22,11 @@ run: install
 test: install
 	$(PY) -m pytest $(PYTEST_ARGS)
 
+# The adopter project (tests/adopter): the app from its built wheel in another DRF project.
+# DRF_VERSION=3.15.2 for the oldest DRF the app claims; the newest otherwise.
+adopter:
+	tests/adopter/run $(DRF_VERSION) $(PYTEST_ARGS)
+
 lint: install check-migrations
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
@@ -38,7 +43,7 @@ check-migrations: install
 	DJANGO_SECRET_KEY=check $(PY) manage.py makemigrations --check --dry-run
 
 clean:
-	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache staticfiles
+	rm -rf $(VENV) .venv-adopter-* .pytest_cache .mypy_cache .ruff_cache staticfiles
 
 bench: install
 	@command -v wrk >/dev/null || (apt-get update -qq && apt-get install -y -qq wrk)

@@ -12,7 +12,7 @@ from catalog.errors.snapshot import catalog_snapshot_reset
 from catalog.models import ErrorReason
 from catalog.services import catalog_version_bump
 
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 
 @pytest.fixture
