@@ -39,11 +39,6 @@ class Settings:
         return tuple(getattr(settings, "CATALOG_OAUTH_PATH_PREFIXES", ("/oauth/",)))
 
     @property
-    def WWW_AUTHENTICATE(self) -> str:
-        """The challenge sent with 401 when the authenticator gives none."""
-        return str(getattr(settings, "CATALOG_WWW_AUTHENTICATE", 'Bearer realm="api"'))
-
-    @property
     def RETRY_AFTER(self) -> int:
         """Retry-After, in seconds, for 503s and for 429s that carry no timing."""
         return int(getattr(settings, "CATALOG_RETRY_AFTER", 30))

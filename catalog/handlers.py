@@ -17,6 +17,8 @@ from django.urls import Resolver404
 from django.utils import translation
 from django.utils.log import log_response
 from django.views.decorators.csrf import csrf_exempt
+from rest_framework.renderers import JSONRenderer
+from rest_framework.response import Response
 from rest_framework.views import set_rollback
 
 from catalog.errors.conversion import (
@@ -25,9 +27,15 @@ from catalog.errors.conversion import (
     service_unavailable_error,
     view_resource_name,
 )
-from catalog.errors.formatter import error_body_localized, error_response, error_response_finish
+from catalog.errors.formatter import (
+    ErrorContent,
+    error_body_localized,
+    error_content,
+    error_response,
+    error_response_finish,
+)
 from catalog.errors.languages import language_from_path
-from catalog.errors.requests import is_api_request, request_id_get
+from catalog.errors.requests import REQUEST_ID_HEADER, is_api_request, request_id_get
 from catalog.types import ApiError
 
 logger = logging.getLogger("django.request")
@@ -65,7 +73,10 @@ class ExceptionHandler:
         return view_resource_name(self.view)
 
     def build_response(self, error: ApiError) -> HttpResponse:
-        return error_response(self.request, error)
+        rendered = error_content(self.request, error)
+        response = CatalogResponse(rendered, status=error.status)
+        response[REQUEST_ID_HEADER] = rendered.data["requestId"]
+        return error_response_finish(self.request, response, error, language=rendered.language)
 
     def report(self, response: HttpResponse) -> None:
         got_request_exception.send(sender=None, request=self.request)
@@ -78,6 +89,29 @@ class ExceptionHandler:
             request=self.request,
             exception=self.exc,
         )
+
+
+class CatalogResponse(Response):
+    """
+    A DRF Response whose ``.data`` is the catalog body, so that renderers, the
+    browsable API and ``response.data`` in tests work. For a JSON renderer (DRF's
+    own choice, or none yet) it sends the bytes the catalog already encoded, with the
+    body's content type (problem+json when asked); any other renderer renders ``.data``.
+    """
+
+    def __init__(self, rendered: ErrorContent, *, status: int) -> None:
+        super().__init__(rendered.data, status=status)
+        self.catalog_content = rendered
+
+    @property
+    def rendered_content(self) -> bytes:  # type: ignore[override]
+        renderer = getattr(self, "accepted_renderer", None)
+        if renderer is None or (
+            isinstance(renderer, JSONRenderer) and "indent" not in (self.accepted_media_type or "")
+        ):
+            self["Content-Type"] = self.catalog_content.content_type
+            return self.catalog_content.content
+        return bytes(super().rendered_content)
 
 
 def bad_request(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:

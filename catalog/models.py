@@ -65,6 +65,11 @@ class ErrorReason(models.Model):
         "'GET /api/things/999', then header lines, a blank line and the body. "
         "Blank: a request to one of the API's own paths.",
     )
+    overrides_detail = models.BooleanField(
+        default=False,
+        help_text="Answer this message even when the code raising the error gives a "
+        "message of its own (which {detail} can still show). Off: the code's own message.",
+    )
     updated_at = models.DateTimeField(auto_now=True)
     history = HistoricalRecords()
 

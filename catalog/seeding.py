@@ -100,6 +100,7 @@ def catalog_seed_if_empty(*, using: str = DEFAULT_DB_ALIAS) -> bool:
                     message=seed_reason.message,
                     placeholders=",".join(seed_reason.placeholders),
                     troubleshooting=seed_reason.troubleshooting,
+                    overrides_detail=seed_reason.overrides_detail,
                 )
                 _translations_create(
                     ErrorReasonTranslation, using, seed_reason.translations, reason=reason

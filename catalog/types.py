@@ -22,6 +22,7 @@ class Reason:
     # {language: {field: text}}, only the fields translated (message, troubleshooting)
     translations: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
     example_request: str = ""  # as HTTP text; blank: one made from the project's URLconf
+    overrides_detail: bool = False  # the message even when the raising code gave its own
 
 
 @dataclass(frozen=True)
@@ -72,6 +73,14 @@ class Catalog:
         )
 
 
+class FieldError(TypedDict):
+    """One validation message of a field, with DRF's machine code (required, invalid...)."""
+
+    field: str
+    code: str
+    message: str
+
+
 @dataclass
 class ApiError:
     """An error decided on, before the catalog turns it into a response."""
@@ -82,6 +91,11 @@ class ApiError:
     errors: dict[str, str] = field(default_factory=dict)
     headers: dict[str, str] = field(default_factory=dict)
     oauth_error: str | None = None
+    # The exception's own message: kept when the raising code gave one of its own
+    # (custom), or when the catalog has no reason for the code.
+    detail: str | None = None
+    custom_detail: bool = False
+    field_errors: list[FieldError] = field(default_factory=list)
 
 
 class ErrorBody(TypedDict):
@@ -98,6 +112,7 @@ class ErrorBody(TypedDict):
     error: NotRequired[str]
     error_description: NotRequired[str]
     msgEnglish: NotRequired[str]  # the English msg, when msg is in another language
+    fieldErrors: NotRequired[list[FieldError]]  # beside errors, on validation errors
 
 
 class ProblemBody(TypedDict):
@@ -114,3 +129,4 @@ class ProblemBody(TypedDict):
     error: NotRequired[str]
     error_description: NotRequired[str]
     msgEnglish: NotRequired[str]
+    fieldErrors: NotRequired[list[FieldError]]

@@ -27,19 +27,26 @@ def assert_catalog_error(
     title: str,
     errors: dict[str, str] | None = None,
     oauth: bool = False,
+    field_errors: list[dict[str, str]] | None = None,
+    anchor: str | None = None,
 ) -> dict[str, Any]:
     """Exact status, content type, body shape, code, msg and request id; nothing leaked."""
     assert response.status_code == status
     assert response["Content-Type"] == "application/json"
     body: dict[str, Any] = response.json()
-    assert set(body) == (BODY_KEYS | OAUTH_KEYS if oauth else BODY_KEYS)
+    keys = (
+        BODY_KEYS | (OAUTH_KEYS if oauth else set()) | ({"fieldErrors"} if field_errors else set())
+    )
+    assert set(body) == keys
+    assert body.get("fieldErrors") == field_errors
     assert body["success"] is False
     assert body["status"] == status
     assert body["code"] == code
     assert body["msg"] == msg
     assert body["title"] == title
     assert body["errors"] == (errors or {})
-    assert body["helpUrl"] == f"http://testserver/errors/#{code}"
+    fragment = code if anchor is None else anchor
+    assert body["helpUrl"] == "http://testserver/errors/" + (f"#{fragment}" if fragment else "")
     assert body["requestId"] == response["X-Request-ID"]
     assert_no_leak(response)
     return body

@@ -60,7 +60,7 @@ def test_an_unknown_placeholder_is_a_form_error_and_nothing_is_saved(editor):
 
     assert response.status_code == 200
     assert reason_errors(response, "not_found") == {
-        "message": ["Unknown placeholder {path}; allowed: {resource}."]
+        "message": ["Unknown placeholder {path}; allowed: {detail}, {resource}."]
     }
     assert message_of("not_found") == before
     assert ErrorStatus.objects.get(status=404).title == "Not Found"
@@ -147,7 +147,7 @@ def test_seeded_reasons_placeholders_cannot_be_changed(editor):
     )
 
     assert reason_errors(response, "not_found") == {
-        "message": ["Unknown placeholder {path}; allowed: {resource}."]
+        "message": ["Unknown placeholder {path}; allowed: {detail}, {resource}."]
     }
     assert ErrorReason.objects.get(code="not_found").placeholders == "resource"
 

@@ -237,7 +237,7 @@ def test_a_broken_template_is_refused_on_the_translations_own_page_too(editor):
 
     assert response.status_code == 200
     assert response.context["adminform"].form.errors["message"] == [
-        "Unknown placeholder {endpoint}; allowed: {method}, {path}."
+        "Unknown placeholder {endpoint}; allowed: {detail}, {method}, {path}."
     ]
     assert ErrorReasonTranslation.objects.get(pk=translation.pk).message == GERMAN_MESSAGE
 

@@ -102,7 +102,7 @@ def test_a_translated_message_with_an_unknown_placeholder_is_refused_and_nothing
 
     assert response.status_code == 200
     assert translation_errors(response) == [
-        {"message": ["Unknown placeholder {ressource}; allowed: {resource}."]},
+        {"message": ["Unknown placeholder {ressource}; allowed: {detail}, {resource}."]},
         {"__all__": []},
     ]
     assert not ErrorReasonTranslation.objects.exists()

@@ -85,6 +85,20 @@ def test_invalid_instance_answers_unable_to_save_instance_with_field_errors(api)
             "config.cpu": "Ensure this value is greater than or equal to 1.",
             "config.memoryMB": "This field is required.",
         },
+        field_errors=[
+            {"field": "name", "code": "blank", "message": "This field may not be blank."},
+            {
+                "field": "instanceType.code",
+                "code": "invalid",
+                "message": "This value does not match the required pattern.",
+            },
+            {
+                "field": "config.cpu",
+                "code": "min_value",
+                "message": "Ensure this value is greater than or equal to 1.",
+            },
+            {"field": "config.memoryMB", "code": "required", "message": "This field is required."},
+        ],
     )
     assert Instance.objects.count() == 0
 
@@ -99,6 +113,9 @@ def test_a_body_without_the_instance_object_is_invalid(api):
         msg="Unable to save instance",
         title="Bad Request",
         errors={"instance": "This field is required."},
+        field_errors=[
+            {"field": "instance", "code": "invalid", "message": "This field is required."}
+        ],
     )
 
 
@@ -143,6 +160,24 @@ def test_unusable_list_parameters_answer_invalid_parameters_naming_each(api):
             "sort": '"password" is not a valid choice.',
             "phrase": "Ensure this field has no more than 200 characters.",
         },
+        field_errors=[
+            {"field": "max", "code": "invalid", "message": "A valid integer is required."},
+            {
+                "field": "offset",
+                "code": "min_value",
+                "message": "Ensure this value is greater than or equal to 0.",
+            },
+            {
+                "field": "sort",
+                "code": "invalid_choice",
+                "message": '"password" is not a valid choice.',
+            },
+            {
+                "field": "phrase",
+                "code": "max_length",
+                "message": "Ensure this field has no more than 200 characters.",
+            },
+        ],
     )
 
 

@@ -12,6 +12,7 @@ from django.db.migrations.executor import MigrationExecutor
 
 from catalog.models import ErrorReason, ErrorStatus
 
+DRF_STATUSES = {409, 415, 422}  # beyond the page: what DRF APIs commonly answer
 SEED_PAGE = Path(__file__).parent / "fixtures" / "morpheus_errors_page.txt"
 seed_migration = import_module("catalog.migrations.0002_seed")
 
@@ -50,9 +51,17 @@ def test_the_seed_has_every_status_of_the_pages_table_with_its_description():
         if entry.status == 418
         else f"{entry.title} -- {entry.description}"
         for entry in ErrorStatus.objects.all()
+        if entry.status not in DRF_STATUSES
     }
     assert seeded == table
     assert len(seeded) == 11
+
+
+def test_beyond_the_page_the_seed_has_what_drf_itself_answers():
+    assert set(ErrorStatus.objects.values_list("status", flat=True)) >= DRF_STATUSES
+    for code in ("unsupported_media_type", "throttled", "authentication_failed"):
+        assert ErrorReason.objects.filter(code=code).exists()
+    assert ErrorReason.objects.get(code="parse_error").overrides_detail is True
 
 
 def test_the_seed_has_at_least_the_reasons_of_the_design():
@@ -102,7 +111,7 @@ def test_running_the_seed_again_restores_the_text_and_keeps_other_entries():
 
     assert ErrorReason.objects.get(code="teapot").message == "I'm a teapot."
     assert ErrorReason.objects.filter(pk=custom.pk).exists()
-    assert ErrorStatus.objects.count() == 11
+    assert ErrorStatus.objects.count() == 14
 
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
@@ -114,7 +123,7 @@ def test_the_seed_migration_is_reversible():
 
     executor = MigrationExecutor(connection)
     executor.migrate(executor.loader.graph.leaf_nodes("catalog"))
-    assert ErrorStatus.objects.count() == 11
+    assert ErrorStatus.objects.count() == 14
 
     # Back to the latest migration, so later tests find every table again.
     executor = MigrationExecutor(connection)

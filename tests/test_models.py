@@ -16,7 +16,7 @@ def test_a_message_may_use_only_the_placeholders_its_reason_declares():
         reason.full_clean()
 
     assert raised.value.message_dict == {
-        "message": ["Unknown placeholder {path}; allowed: {resource}."]
+        "message": ["Unknown placeholder {path}; allowed: {detail}, {resource}."]
     }
 
 

@@ -279,7 +279,7 @@ def test_a_refused_save_of_a_german_message_previews_it_with_the_problem(editor)
 
     _, _, problems = previewed_in(response, "endpoint_not_found", "de")
     assert response.status_code == 200
-    assert problems == ("Unknown placeholder {endpoint}; allowed: {method}, {path}.",)
+    assert problems == ("Unknown placeholder {endpoint}; allowed: {detail}, {method}, {path}.",)
     assert "(unsaved values)" in response.content.decode()
     assert not ErrorReasonTranslation.objects.exists()
 

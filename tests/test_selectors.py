@@ -100,7 +100,9 @@ def test_a_committed_edit_publishes_the_stamp_to_the_shared_cache(
 def test_the_snapshot_holds_every_seeded_status_and_reason():
     catalog = catalog_get()
 
-    assert sorted(catalog.statuses) == [400, 401, 403, 404, 405, 406, 410, 418, 429, 500, 503]
+    assert sorted(catalog.statuses) == [
+        *(400, 401, 403, 404, 405, 406, 409, 410, 415, 418, 422, 429, 500, 503)
+    ]
     assert catalog.reasons["endpoint_not_found"].placeholders == ("method", "path")
     assert catalog.version == CatalogVersion.objects.get().version
 

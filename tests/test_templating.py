@@ -52,7 +52,7 @@ def test_literal_braces_are_written_doubled():
         ("   ", "The message can't be empty."),
         ("Unable to save {resource", "Braces are unbalanced: write {{ and }} for literal braces."),
         ("Unable to save resource}", "Braces are unbalanced: write {{ and }} for literal braces."),
-        ("{secret} leaked", "Unknown placeholder {secret}; allowed: {resource}."),
+        ("{secret} leaked", "Unknown placeholder {secret}; allowed: {detail}, {resource}."),
         (
             "{resource.__class__}",
             "'{resource.__class__}' is not a plain placeholder such as {resource}.",
@@ -68,4 +68,6 @@ def test_invalid_templates_are_explained(template, error):
 
 
 def test_a_template_with_no_placeholders_allowed_names_none():
-    assert template_errors("{path}", allowed=[]) == ["Unknown placeholder {path}; allowed: none."]
+    assert template_errors("{path}", allowed=[]) == [
+        "Unknown placeholder {path}; allowed: {detail}."
+    ]

@@ -60,7 +60,7 @@ def test_a_broken_template_is_refused_and_nothing_changes():
     assert_refused(
         document,
         "reason not_found: message: Braces are unbalanced: write {{ and }} for literal braces.",
-        "reason gone: message: Unknown placeholder {thing}; allowed: {resource}.",
+        "reason gone: message: Unknown placeholder {thing}; allowed: {detail}, {resource}.",
     )
 
 

@@ -84,7 +84,7 @@ def test_a_broken_translated_template_or_unknown_language_refuses_the_whole_file
 
     assert refused.value.problems == [
         "reason not_found: translations de: message: Unknown placeholder {ressource}; "
-        "allowed: {resource}.",
+        "allowed: {detail}, {resource}.",
         "reason not_found: translations en: language: Value 'en' is not a valid choice.",
         "reason not_found: translations fr: unknown title.",
     ]

@@ -114,7 +114,7 @@ def test_the_oauth_error_member_and_code_never_change_with_the_language(client):
         message="Ungültiges Zugriffstoken",
     )
 
-    response = client.get("/api/test/raise/authentication-failed", HTTP_ACCEPT_LANGUAGE="de")
+    response = client.get("/api/test/bearer-raise/invalid-token", HTTP_ACCEPT_LANGUAGE="de")
 
     body = response.json()
     assert response.status_code == 401
@@ -124,7 +124,7 @@ def test_the_oauth_error_member_and_code_never_change_with_the_language(client):
     assert body["error_description"] == "Ungültiges Zugriffstoken"
     assert body["msgEnglish"] == "Invalid access token"
     assert body["helpUrl"].endswith("/errors/#invalid_token")
-    assert response["WWW-Authenticate"] == 'Bearer realm="api", error="invalid_token"'
+    assert response["WWW-Authenticate"] == 'Bearer realm="api"'
     assert response["Content-Language"] == "de"
 
 

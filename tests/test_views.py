@@ -37,6 +37,11 @@ class ExampleView(APIView):
     def catalog_resource(self) -> str:
         return spec_of(self.kwargs["code"]).resource
 
+    def get_authenticate_header(self, request: Request) -> str | None:
+        """The challenge of the example's own endpoint, as DRF would send it."""
+        endpoint = spec_of(self.kwargs["code"]).endpoint
+        return endpoint.get_authenticate_header(request) if endpoint else None
+
     def dispatch_example(self, request: Request, code: str) -> None:
         raises = spec_of(code).raises
         assert raises is not None
@@ -102,7 +107,7 @@ def test_the_page_shows_every_status_and_reason_of_the_catalog(client):
     assert response["Content-Type"] == "text/html; charset=utf-8"
     content = response.content.decode()
     statuses = list(ErrorStatus.objects.prefetch_related("reasons"))
-    assert len(statuses) == 11
+    assert len(statuses) == 14
     for entry in statuses:
         assert f'<section class="status-section" id="{entry.status}"' in content
         assert html.escape(entry.title) in content
@@ -374,7 +379,7 @@ def test_the_json_catalog_lists_every_status_with_its_reasons(client):
     assert response["Content-Type"] == "application/json"
     body = response.json()
     assert set(body) == {"errorCodes", "meta"}
-    assert body["meta"] == {"offset": 0, "max": 11, "size": 11, "total": 11}
+    assert body["meta"] == {"offset": 0, "max": 14, "size": 14, "total": 14}
     statuses = [entry["status"] for entry in body["errorCodes"]]
     assert statuses == sorted(ErrorStatus.objects.values_list("status", flat=True))
     not_found = next(entry for entry in body["errorCodes"] if entry["status"] == 404)
@@ -398,7 +403,7 @@ def test_one_error_code_answers_its_status_with_reasons(client):
     assert response.status_code == 200
     entry = response.json()["errorCode"]
     assert entry["status"] == 429
-    assert [reason["code"] for reason in entry["reasons"]] == ["rate_limited"]
+    assert [reason["code"] for reason in entry["reasons"]] == ["rate_limited", "throttled"]
 
 
 def test_an_unknown_error_code_answers_the_catalogs_not_found(client):
@@ -482,7 +487,7 @@ def test_with_the_cache_unreachable_the_page_and_catalog_still_answer(client):
     assert page.status_code == 200
     assert '<article class="reason" id="not_found"' in page.content.decode()
     assert listing.status_code == 200
-    assert listing.json()["meta"]["total"] == 11
+    assert listing.json()["meta"]["total"] == 14
 
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)

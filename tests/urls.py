@@ -6,6 +6,7 @@ from tests import views
 
 test_urlpatterns = [
     path("api/test/raise/<str:name>", views.RaiseView.as_view()),
+    path("api/test/bearer-raise/<str:name>", views.BearerRaiseView.as_view()),
     path("api/test/instances", views.InstanceView.as_view()),
     path("api/test/users", views.UserCountView.as_view()),
     path("api/test/ratelimited", views.rate_limited_view),

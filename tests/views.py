@@ -26,7 +26,8 @@ EXCEPTIONS: dict[str, Any] = {
     "parse-error": lambda: exceptions.ParseError("JSON parse error - Expecting value"),
     "not-authenticated": exceptions.NotAuthenticated,
     "authentication-failed": exceptions.AuthenticationFailed,
-    "token-expired": lambda: exceptions.AuthenticationFailed("expired", code="token_expired"),
+    "token-expired": lambda: exceptions.AuthenticationFailed(code="token_expired"),
+    "invalid-token": lambda: exceptions.AuthenticationFailed(code="invalid_token"),
     "permission-denied": exceptions.PermissionDenied,
     "not-found": exceptions.NotFound,
     "not-acceptable": exceptions.NotAcceptable,
@@ -60,6 +61,13 @@ class RaiseView(OpenView):
 
     def get(self, request: Request, name: str) -> Response:
         raise EXCEPTIONS[name]()
+
+
+class BearerRaiseView(RaiseView):
+    """RaiseView behind a bearer authenticator: DRF keeps 401s, with its challenge."""
+
+    def get_authenticate_header(self, request: Request) -> str:
+        return 'Bearer realm="api"'
 
 
 class ConfigSerializer(serializers.Serializer[Any]):

@@ -39,7 +39,14 @@ class ErrorReasonForm(forms.ModelForm):  # type: ignore[type-arg]
 
     class Meta:
         model = ErrorReason
-        fields = ["code", "message", "placeholders", "troubleshooting", "example_request"]
+        fields = [
+            "code",
+            "message",
+            "overrides_detail",
+            "placeholders",
+            "troubleshooting",
+            "example_request",
+        ]
         widgets = {
             "message": WIDE,
             "example_request": forms.Textarea(attrs={"rows": 4, "class": "vLargeTextField"}),

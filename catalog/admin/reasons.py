@@ -30,7 +30,15 @@ def restore_seed_text(
 class ErrorReasonAdmin(PreviewMixin, ServedCountsMixin, HistoryAdmin):  # type: ignore[misc]
     form = ErrorReasonForm
     inlines = [ErrorReasonTranslationInline]
-    fields = ["status", "code", "message", "placeholders", "troubleshooting", "example_request"]
+    fields = [
+        "status",
+        "code",
+        "message",
+        "overrides_detail",
+        "placeholders",
+        "troubleshooting",
+        "example_request",
+    ]
     list_display = ["code", "status", "message", "updated_at", *SERVED_COLUMNS]
     served_outer = {"status": "status__status", "code": "code"}
     list_filter = [ReasonStatusClassFilter, ReasonRecentlyChangedFilter, "status"]

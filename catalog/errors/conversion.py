@@ -5,7 +5,6 @@ Anything not recognised here is an unhandled error and becomes a 500
 ``server_error``; its text never reaches the client.
 """
 
-import math
 from collections.abc import Mapping
 from typing import Any
 
@@ -17,11 +16,10 @@ from rest_framework import exceptions as drf_exceptions
 from rest_framework.serializers import as_serializer_error
 
 from catalog.conf import catalog_settings
-from catalog.exceptions import CatalogException, InvalidParameters
-from catalog.types import ApiError
+from catalog.exceptions import CatalogException
+from catalog.types import ApiError, FieldError
 
 DEFAULT_RESOURCE = "resource"
-TOKEN_CODES = {"invalid_token", "token_expired"}
 
 try:  # Django's Redis cache raises redis-py's own errors when Redis is unreachable.
     from redis.exceptions import ConnectionError as RedisConnectionError
@@ -46,7 +44,9 @@ def api_error_from_exception(exc: BaseException, *, resource: str | None = None)
         return ApiError(403, "permission_denied")
     if isinstance(exc, django_exceptions.ValidationError):
         detail = as_serializer_error(exc)
-        return ApiError(400, "invalid", params=params, errors=flatten_errors(detail))
+        error = ApiError(400, "invalid", params=params, errors=flatten_errors(detail))
+        error.field_errors = field_errors(detail)
+        return error
     if isinstance(exc, django_exceptions.RequestDataTooBig):
         return ApiError(400, "request_too_large")
     if isinstance(exc, django_exceptions.SuspiciousOperation):
@@ -73,42 +73,78 @@ def service_unavailable_error() -> ApiError:
 
 
 def _from_api_exception(exc: drf_exceptions.APIException, params: dict[str, Any]) -> ApiError:
-    status = exc.status_code
-    code = str(exc.default_code)
-    error = ApiError(status, code, params=params)
+    """
+    DRF's own decisions, kept: the status (DRF already made a 401 without a challenge
+    a 403), WWW-Authenticate, Retry-After and the raised code; the catalog adds words.
+    """
+    error = ApiError(exc.status_code, exception_code(exc), params=params)
     if isinstance(exc, drf_exceptions.ValidationError):
-        error.code = "invalid_parameters" if isinstance(exc, InvalidParameters) else "invalid"
         error.errors = flatten_errors(exc.detail)
-    elif isinstance(exc, drf_exceptions.ParseError):
-        error.code = "parse_error"
-    elif isinstance(exc, (drf_exceptions.NotAuthenticated, drf_exceptions.AuthenticationFailed)):
-        _authentication_error(exc, error)
-    elif isinstance(exc, drf_exceptions.Throttled):
-        error.code = "rate_limited"
-        wait = getattr(exc, "wait", None)
-        wait = math.ceil(wait) if wait is not None else catalog_settings.RETRY_AFTER
-        error.headers["Retry-After"] = str(max(1, wait))
+        error.field_errors = field_errors(exc.detail)
+    else:
+        _detail_set(error, exc)
+    auth_header = getattr(exc, "auth_header", None)
+    if auth_header:
+        error.headers["WWW-Authenticate"] = auth_header
+    wait = getattr(exc, "wait", None)
+    if wait:
+        error.headers["Retry-After"] = str(int(wait))  # as DRF's handler writes it ("%d")
+    if isinstance(exc, drf_exceptions.NotAuthenticated):
+        error.oauth_error = "unauthorized"  # on bearer and OAuth requests only
+    elif exc.status_code == 401:
+        error.oauth_error = "invalid_token"
     if isinstance(exc, CatalogException):
         error.params.update(exc.params)
-        if exc.retry_after is not None or status == 503:
+        if exc.retry_after is not None or exc.status_code == 503:
             error.headers["Retry-After"] = str(exc.retry_after or catalog_settings.RETRY_AFTER)
     return error
 
 
-def _authentication_error(exc: drf_exceptions.APIException, error: ApiError) -> None:
-    # DRF turns 401 into 403 when the view has no authenticator with a challenge;
-    # the contract is a 401 with WWW-Authenticate either way.
-    error.status = 401
-    if isinstance(exc, drf_exceptions.NotAuthenticated):
-        error.code, error.oauth_error = "not_authenticated", "unauthorized"
+def exception_code(exc: drf_exceptions.APIException) -> str:
+    """
+    The code the exception was raised with (``NotFound(code="article_not_found")``),
+    else its default code; a dict detail's own "code" (simplejwt's token_not_valid).
+    """
+    detail = exc.detail
+    if isinstance(detail, Mapping) and isinstance(detail.get("code"), str):
+        return str(detail["code"])
+    code = getattr(detail, "code", None)
+    return str(code or exc.default_code)
+
+
+def _detail_set(error: ApiError, exc: drf_exceptions.APIException) -> None:
+    """The exception's message, and whether the raising code gave it (not DRF's default)."""
+    detail: Any = exc.detail
+    if isinstance(detail, Mapping):
+        detail = detail.get("detail")
+    if not isinstance(detail, str):
+        return
+    default = str(exc.default_detail)
+    error.detail = error.params["detail"] = str(detail)
+    # DRF fills its defaults ('Method "{method}" not allowed.', Throttled's wait):
+    # those start as the default does, and are not a message of the raise site's.
+    error.custom_detail = not str(detail).startswith(default.split("{", 1)[0].strip() or "\0")
+
+
+def field_errors(detail: Any, prefix: str = "") -> list[FieldError]:
+    """Each validation message with DRF's machine code, fields named as in ``errors``."""
+    if isinstance(detail, Mapping):
+        items = [(str(key), value) for key, value in detail.items()]
+    elif isinstance(detail, list) and any(isinstance(item, (Mapping, list)) for item in detail):
+        items = [(str(index), value) for index, value in enumerate(detail) if value]
     else:
-        codes = exc.get_codes()
-        error.code = codes if isinstance(codes, str) and codes in TOKEN_CODES else "invalid_token"
-        error.oauth_error = "invalid_token"
-    challenge = getattr(exc, "auth_header", None) or catalog_settings.WWW_AUTHENTICATE
-    if error.oauth_error == "invalid_token" and "error=" not in challenge:
-        challenge += ', error="invalid_token"'
-    error.headers["WWW-Authenticate"] = challenge
+        messages = detail if isinstance(detail, list) else [detail]
+        field = prefix or "non_field_errors"
+        return [
+            {"field": field, "code": str(getattr(m, "code", None) or "invalid"), "message": str(m)}
+            for m in messages
+        ]
+    found: list[FieldError] = []
+    for key, value in items:
+        if key == "non_field_errors" and prefix:
+            key = ""
+        found += field_errors(value, f"{prefix}.{key}".strip(".") if key else prefix)
+    return found
 
 
 def flatten_errors(detail: Any, prefix: str = "") -> dict[str, str]:

@@ -8,6 +8,7 @@ from it still answers in the same shape and is logged as a catalog gap.
 import functools
 import json
 import logging
+from dataclasses import dataclass
 from http import HTTPStatus
 from typing import Any
 
@@ -54,9 +55,9 @@ def error_body_localized(
     language = language or language_from_request(request)
     catalog = catalog or catalog_get()
     entry = catalog.statuses.get(error.status)
+    # The code's text even under another status than the catalog files it under: the
+    # status is DRF's (a 401 without a challenge is its 403), the words the catalog's.
     reason = catalog.reasons.get(error.code)
-    if reason is not None and reason.status != error.status:
-        reason = None
     if entry is None or reason is None:
         logger.warning(
             "catalog gap: no %s for status %s, code %s",
@@ -65,11 +66,13 @@ def error_body_localized(
             error.code,
         )
     title = entry.title if entry else status_phrase(error.status)
-    if reason is not None:
+    if reason is not None and (not error.custom_detail or reason.overrides_detail):
         params = {"method": request.method, "path": request.path, **error.params}
         msg = template_render(reason.message, params)
         template = text_localized(reason.translations, "message", reason.message, language)
         msg_localized = msg if template is reason.message else template_render(template, params)
+    elif error.detail:
+        msg = msg_localized = error.detail  # the raising code's own words, or a catalog gap's
     else:
         msg = entry.description if entry else f"{title}."
         msg_localized = (
@@ -87,16 +90,32 @@ def error_body_localized(
         "status": error.status,
         "code": error.code,
         "title": title_localized,
-        "helpUrl": help_url(request, error.code),
+        "helpUrl": help_url(request, _anchor(error, reason is not None, entry is not None)),
         "requestId": request_id_get(request),
     }
-    if error.status == 401 or error.oauth_error or is_oauth_request(request):
+    if is_oauth_request(request) or (error.oauth_error and is_bearer(request, error)):
         body["error"] = error.oauth_error or oauth_error_code(error.status)
         body["error_description"] = msg_localized
     if msg_localized != msg:
         body["msgEnglish"] = msg  # what logs, support and clients matching text can rely on
+    if error.field_errors:
+        body["fieldErrors"] = error.field_errors
     error_served(request, error, gap=entry is None or reason is None)
     return body, language if localized else SOURCE_LANGUAGE
+
+
+def _anchor(error: ApiError, has_reason: bool, has_status: bool) -> str:
+    """The reason's anchor on the page; its status's for a code the catalog lacks."""
+    if has_reason:
+        return error.code
+    return str(error.status) if has_status else ""
+
+
+def is_bearer(request: HttpRequest, error: ApiError) -> bool:
+    """An OAuth 2.0 bearer request or challenge: the OAuth members belong on its errors."""
+    challenge = error.headers.get("WWW-Authenticate", "")
+    authorization = request.META.get("HTTP_AUTHORIZATION", "")
+    return challenge[:7].lower() == "bearer " or authorization[:7].lower() == "bearer "
 
 
 def capitalized(text: str) -> str:
@@ -127,19 +146,37 @@ def problem_body(request: HttpRequest, body: ErrorBody) -> ProblemBody:
         problem["error_description"] = body["error_description"]
     if "msgEnglish" in body:
         problem["msgEnglish"] = body["msgEnglish"]
+    if "fieldErrors" in body:
+        problem["fieldErrors"] = body["fieldErrors"]
     return problem
+
+
+@dataclass(frozen=True)
+class ErrorContent:
+    """An error's body as data, as the bytes sent, their content type, and its language."""
+
+    data: ErrorBody | ProblemBody
+    content: bytes
+    content_type: str
+    language: str
+
+
+def error_content(request: HttpRequest, error: ApiError) -> ErrorContent:
+    """The JSON (or problem+json) body of an error, in the reader's language."""
+    body, language = error_body_localized(request, error)
+    if wants_problem_json(request):
+        problem = problem_body(request, body)
+        return ErrorContent(problem, json_bytes(problem), PROBLEM_JSON, language)
+    return ErrorContent(body, json_bytes(body), JSON, language)
 
 
 def error_response(request: HttpRequest, error: ApiError) -> HttpResponse:
     """The JSON (or problem+json) response for an error, with its required headers."""
-    body, language = error_body_localized(request, error)
-    content: Any = body
-    content_type = JSON
-    if wants_problem_json(request):
-        content, content_type = problem_body(request, body), PROBLEM_JSON
-    response = HttpResponse(json_bytes(content), status=error.status, content_type=content_type)
-    response[REQUEST_ID_HEADER] = body["requestId"]
-    return error_response_finish(request, response, error, language=language)
+    rendered = error_content(request, error)
+    response = HttpResponse(rendered.content, status=error.status)
+    response["Content-Type"] = rendered.content_type
+    response[REQUEST_ID_HEADER] = rendered.data["requestId"]
+    return error_response_finish(request, response, error, language=rendered.language)
 
 
 def error_response_finish(
@@ -163,8 +200,8 @@ def wants_problem_json(request: HttpRequest) -> bool:
     return bool(preferred == PROBLEM_JSON)
 
 
-def help_url(request: HttpRequest, code: str) -> str:
-    """The link to the reason's anchor on the error-reference page."""
+def help_url(request: HttpRequest, anchor: str) -> str:
+    """The link to an anchor on the error-reference page (a reason's code, a status)."""
     base = catalog_settings.HELP_URL
     if not base:
         path = reference_path(get_urlconf())
@@ -174,7 +211,7 @@ def help_url(request: HttpRequest, code: str) -> str:
         except DisallowedHost:
             # handler400 runs for a bad Host header: never use that host again.
             base = path
-    return f"{base}#{code}"
+    return f"{base}#{anchor}" if anchor else base
 
 
 @functools.lru_cache(maxsize=16)

@@ -18,8 +18,17 @@ def _status(
     return Status(status, title, description, troubleshooting, tuple(reasons))
 
 
-def _reason(code: str, status: int, message: str, *placeholders: str, help: str = "") -> Reason:
-    return Reason(code, status, message, tuple(placeholders), help)
+def _reason(
+    code: str,
+    status: int,
+    message: str,
+    *placeholders: str,
+    help: str = "",
+    overrides_detail: bool = False,
+) -> Reason:
+    return Reason(
+        code, status, message, tuple(placeholders), help, overrides_detail=overrides_detail
+    )
 
 
 SEED_STATUSES: tuple[Status, ...] = (
@@ -50,6 +59,8 @@ SEED_STATUSES: tuple[Status, ...] = (
             "Malformed request body",
             help="The body could not be parsed. Send valid JSON with "
             "`Content-Type: application/json`, or a form body where the endpoint takes one.",
+            # DRF's parsers give the JSON library's wording; clients get the catalog's.
+            overrides_detail=True,
         ),
         _reason(
             "request_too_large",
@@ -102,6 +113,12 @@ SEED_STATUSES: tuple[Status, ...] = (
             "Invalid access token",
             help="The access token is unknown or was revoked. Request a new one from "
             "`/oauth/token`.",
+        ),
+        _reason(
+            "authentication_failed",
+            401,
+            "Incorrect authentication credentials.",
+            help="The credentials sent were refused. Check them, or sign in again.",
         ),
         _reason(
             "invalid_client",
@@ -210,6 +227,12 @@ SEED_STATUSES: tuple[Status, ...] = (
         "Wait for the number of seconds in the `Retry-After` header before sending "
         "another request.",
         _reason("rate_limited", 429, "You're asking too much of the server. Slow down!"),
+        _reason(
+            "throttled",
+            429,
+            "You're asking too much of the server. Slow down!",
+            help="A rate limit of the API (DRF's throttles) refused the request.",
+        ),
     ),
     _status(
         500,
@@ -237,4 +260,34 @@ SEED_STATUSES: tuple[Status, ...] = (
     ),
 )
 
+
+# Beyond the page's table: what a DRF API itself answers (DRF's own exception codes,
+# and the statuses DRF APIs commonly raise), seeded so that they are never catalog gaps.
+SEED_STATUSES += (
+    _status(
+        409,
+        "Conflict",
+        "The request conflicts with the current state of the resource.",
+        "Fetch the resource again, apply your change to its current state and retry.",
+    ),
+    _status(
+        415,
+        "Unsupported Media Type",
+        "The request body is in a format the endpoint does not accept.",
+        "Send the body with a `Content-Type` the endpoint accepts, usually `application/json`.",
+        _reason(
+            "unsupported_media_type",
+            415,
+            "Unsupported media type in request",
+            help="Send the body as JSON with `Content-Type: application/json`.",
+        ),
+    ),
+    _status(
+        422,
+        "Unprocessable Content",
+        "The request was well-formed but could not be processed.",
+        "The body parsed, but its content can't be used as it is: see `msg` and `errors`.",
+    ),
+)
+SEED_STATUSES = tuple(sorted(SEED_STATUSES, key=lambda entry: entry.status))
 SEED_CATALOG = Catalog.from_statuses(list(SEED_STATUSES), version=SEED_VERSION)

@@ -131,6 +131,7 @@ def _catalog_read(*, version: int, state: CatalogVersion | None) -> Catalog:
                     placeholders=reason.placeholder_names,
                     troubleshooting=reason.troubleshooting,
                     example_request=reason.example_request,
+                    overrides_detail=reason.overrides_detail,
                     translations=_translations(reason.translations.all(), REASON_FIELDS),
                 )
                 for reason in row.reasons.all()

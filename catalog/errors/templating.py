@@ -26,6 +26,10 @@ def template_placeholders(template: str) -> list[str]:
     return names
 
 
+# Placeholders every message may use: {detail}, the message the raising code gave.
+ALWAYS_ALLOWED = ("detail",)
+
+
 def template_errors(template: str, *, allowed: Iterable[str]) -> list[str]:
     """Why a template can't be used, as sentences for an editor; empty when it can."""
     if not template.strip():
@@ -37,7 +41,7 @@ def template_errors(template: str, *, allowed: Iterable[str]) -> list[str]:
         if "Single" in reason or "unmatched" in reason or "expected '}'" in reason:
             reason = "Braces are unbalanced: write {{ and }} for literal braces."
         return [reason]
-    allowed = set(allowed)
+    allowed = {*allowed, *ALWAYS_ALLOWED}
     unknown = sorted(set(names) - allowed)
     if unknown:
         known = ", ".join(f"{{{name}}}" for name in sorted(allowed)) or "none"

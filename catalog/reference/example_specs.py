@@ -35,6 +35,7 @@ class ExampleSpec:
     path: str
     raises: Raiser | None = None
     view: Responder | None = None
+    endpoint: APIView | None = None  # the project's view the path resolves to
     headers: Mapping[str, str] = field(default_factory=dict)
     body: str = ""
     resource: str = "resource"
@@ -61,8 +62,9 @@ RAISES: dict[str, Raiser] = {
     "invalid_parameters": _invalid_parameters,
     "bad_request": lambda request: SuspiciousOperation(),
     "not_authenticated": lambda request: drf.NotAuthenticated(),
-    "invalid_token": lambda request: drf.AuthenticationFailed(),
-    "token_expired": lambda request: drf.AuthenticationFailed("expired", code="token_expired"),
+    "invalid_token": lambda request: drf.AuthenticationFailed(code="invalid_token"),
+    "authentication_failed": lambda request: drf.AuthenticationFailed(),
+    "token_expired": lambda request: drf.AuthenticationFailed(code="token_expired"),
     "permission_denied": lambda request: drf.PermissionDenied(),
     "not_found": lambda request: drf.NotFound(),
     "method_not_allowed": lambda request: drf.MethodNotAllowed(request.method or "GET"),
@@ -70,6 +72,10 @@ RAISES: dict[str, Raiser] = {
     "gone": lambda request: exceptions.Gone(),
     "teapot": lambda request: exceptions.Teapot(),
     "rate_limited": lambda request: exceptions.RateLimited(wait=42),
+    "throttled": lambda request: drf.Throttled(wait=42),
+    "unsupported_media_type": lambda request: drf.UnsupportedMediaType(
+        request.META.get("CONTENT_TYPE", "text/plain")
+    ),
     "server_error": lambda request: RuntimeError("example failure"),
     "maintenance": lambda request: exceptions.Maintenance(retry_after=300),
     "service_unavailable": lambda request: OperationalError("connection refused"),
@@ -94,7 +100,8 @@ def example_spec(reason: Reason) -> ExampleSpec:
         view=VIEWS.get(reason.code),
         headers=headers,
         body=body,
-        resource=view_resource_name(_view(path)) or "resource",
+        endpoint=(endpoint := _view(path)),
+        resource=view_resource_name(endpoint) or "resource",
         response_headers=_allow(path) if reason.code == "method_not_allowed" else {},
     )
 
@@ -119,6 +126,8 @@ def default_request(reason: Reason) -> tuple[str, str, dict[str, str], str]:
         allowed = _allow(collection).get("Allow", "")
         method = next((m for m in ("DELETE", "PUT", "PATCH", "POST") if m not in allowed), "PUT")
         return method, collection, authorized, ""
+    if reason.code == "unsupported_media_type":
+        return "POST", collection, {**authorized, "Content-Type": "text/plain"}, "name=example"
     if reason.code == "not_acceptable":
         return "GET", collection, {**authorized, "Accept": "text/csv"}, ""
     if reason.code in ("invalid", "parse_error"):
@@ -132,6 +141,20 @@ def _allow(path: str) -> dict[str, str]:
     """The Allow header DRF sends for a path, from the view the URLconf resolves it to."""
     view = _view(path)
     return {"Allow": ", ".join(view.allowed_methods)} if view is not None else {}
+
+
+def as_drf_decides(exc: Exception, endpoint: APIView | None, request: HttpRequest) -> None:
+    """
+    What APIView.handle_exception does before the handler sees an authentication error:
+    the endpoint's first authenticator's challenge, or 403 when it has none.
+    """
+    if not isinstance(exc, (drf.NotAuthenticated, drf.AuthenticationFailed)):
+        return
+    header = endpoint.get_authenticate_header(request) if endpoint is not None else None  # type: ignore[arg-type]
+    if header:
+        exc.auth_header = header  # type: ignore[union-attr]
+    else:
+        exc.status_code = 403
 
 
 def _view(path: str) -> APIView | None:

@@ -20,7 +20,7 @@ from django.utils import translation
 from catalog.errors.formatter import error_response
 from catalog.errors.languages import SOURCE_LANGUAGE
 from catalog.handlers import ExceptionHandler
-from catalog.reference.example_specs import ExampleSpec, example_spec
+from catalog.reference.example_specs import ExampleSpec, as_drf_decides, example_spec
 from catalog.types import ApiError, Reason
 
 EXAMPLE_HOST = "localhost"
@@ -89,7 +89,9 @@ class ExampleHandler(ExceptionHandler):
     """The real handler, minus what belongs to a real failure: rollback, logging, signals."""
 
     def run(self) -> HttpResponse:
-        return self.build_response(self.convert_exception())
+        response = self.build_response(self.convert_exception())
+        response.render()  # type: ignore[attr-defined]  # a CatalogResponse, as DRF would
+        return response
 
 
 def example_request_id(code: str) -> str:
@@ -137,8 +139,10 @@ def _respond(spec: ExampleSpec, reason: Reason, request: ExampleRequest) -> Http
     if spec.view is not None:
         return spec.view(request)
     if spec.raises is not None:
+        exc = spec.raises(request)
+        as_drf_decides(exc, spec.endpoint, request)
         view = _ExampleView(spec.resource)
-        return ExampleHandler(spec.raises(request), {"request": request, "view": view}).run()
+        return ExampleHandler(exc, {"request": request, "view": view}).run()
     params = dict.fromkeys(reason.placeholders, spec.resource)
     return error_response(request, ApiError(reason.status, reason.code, params=params))
 

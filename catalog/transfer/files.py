@@ -22,9 +22,16 @@ REASON_KEYS = {
     "placeholders",
     "troubleshooting",
     "example_request",
+    "overrides_detail",
     "translations",
 }
-OPTIONAL_KEYS = {"troubleshooting", "placeholders", "example_request", "translations"}
+OPTIONAL_KEYS = {
+    "troubleshooting",
+    "placeholders",
+    "example_request",
+    "overrides_detail",
+    "translations",
+}
 
 
 class CatalogFileError(Exception):
@@ -83,7 +90,8 @@ def _known(item: dict[str, Any]) -> bool:
 
 
 def _reason(entry: Any, status: int, where: str, problems: list[str]) -> ErrorReason | None:
-    if not _shape_ok(entry, REASON_KEYS, {"placeholders": list}, where, problems):
+    types = {"placeholders": list, "overrides_detail": bool}
+    if not _shape_ok(entry, REASON_KEYS, types, where, problems):
         return None
     where = f"reason {entry['code']}"
     names = [str(name) for name in entry.get("placeholders", [])]
@@ -93,6 +101,7 @@ def _reason(entry: Any, status: int, where: str, problems: list[str]) -> ErrorRe
         placeholders=",".join(names),
         troubleshooting=entry.get("troubleshooting", ""),
         example_request=entry.get("example_request", ""),
+        overrides_detail=entry.get("overrides_detail") is True,
     )
     reason.status_number = status  # type: ignore[attr-defined]
     _validate(reason, where, problems, exclude=["status"])

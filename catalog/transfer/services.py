@@ -25,7 +25,13 @@ from catalog.transfer.files import (
 from catalog.transfer.translations import Texts, translations_apply, translations_export
 
 STATUS_FIELDS = ("title", "description", "troubleshooting")
-REASON_FIELDS = ("message", "placeholders", "troubleshooting", "example_request")
+REASON_FIELDS = (
+    "message",
+    "placeholders",
+    "troubleshooting",
+    "example_request",
+    "overrides_detail",
+)
 CHANGE_REASON = "catalog import"
 
 
@@ -188,6 +194,8 @@ def _plan_deletes(
         plan.deletes.append(statuses[number])
 
 
-def _example(reason: ErrorReason) -> dict[str, str]:
-    """A reason's example request, when it has one (files stay as they were otherwise)."""
-    return {"example_request": reason.example_request} if reason.example_request else {}
+def _example(reason: ErrorReason) -> dict[str, str | bool]:
+    """A reason's example request and override, when set (files stay as they were otherwise)."""
+    optional: dict[str, str | bool] = {"example_request": reason.example_request}
+    optional["overrides_detail"] = reason.overrides_detail
+    return {key: value for key, value in optional.items() if value}

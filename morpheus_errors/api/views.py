@@ -3,12 +3,12 @@ The sample Morpheus-like API. Every error here is raised as an exception and
 answered by the catalog's handler; views only decide what happened.
 """
 
-from typing import Any, cast
+from typing import Any, NoReturn, cast
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import User
-from rest_framework.exceptions import NotFound, ValidationError
+from rest_framework.exceptions import NotFound, Throttled, ValidationError
 from rest_framework.permissions import AllowAny, IsAdminUser
 from rest_framework.request import Request
 from rest_framework.response import Response
@@ -42,6 +42,10 @@ class MorpheusAPIView(APIView):
         finally:
             self.check_throttles(request)
         self.check_permissions(request)
+
+    def throttled(self, request: Request, wait: float | None) -> NoReturn:
+        """Morpheus's code for a rate limit, rate_limited (DRF's own is throttled)."""
+        raise Throttled(wait, code="rate_limited")
 
 
 class PingView(MorpheusAPIView):

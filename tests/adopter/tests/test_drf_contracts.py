@@ -9,7 +9,6 @@ from django.test import override_settings
 from errorshape import catalog_error
 
 DRF_HANDLER = "rest_framework.views.exception_handler"
-ISSUE = "DRF contracts: status/code follow DRF (issue 14)"
 
 
 def drf_answer(send):
@@ -33,14 +32,12 @@ def assert_answers_as_drf(send):
     return body, drf
 
 
-@pytest.mark.xfail(strict=False, reason=ISSUE)
 @pytest.mark.django_db
 def test_an_anonymous_request_answers_as_drf_does(anonymous):
     # SessionAuthentication comes first and has no challenge: DRF answers 403.
     assert_answers_as_drf(lambda: anonymous.get("/v1/books/"))
 
 
-@pytest.mark.xfail(strict=False, reason=ISSUE)
 @pytest.mark.django_db
 def test_a_bad_jwt_answers_as_drf_does(anonymous):
     assert_answers_as_drf(
@@ -54,7 +51,6 @@ def test_an_anonymous_request_to_a_jwt_only_view_answers_as_drf_does(anonymous):
     assert_answers_as_drf(lambda: anonymous.get("/v1/reports/summary/"))
 
 
-@pytest.mark.xfail(strict=False, reason=ISSUE)
 @pytest.mark.django_db
 def test_a_bad_jwt_to_a_jwt_only_view_answers_as_drf_does(anonymous):
     assert_answers_as_drf(
@@ -62,7 +58,6 @@ def test_a_bad_jwt_to_a_jwt_only_view_answers_as_drf_does(anonymous):
     )
 
 
-@pytest.mark.xfail(strict=False, reason=ISSUE)
 def test_the_book_locked_exception_keeps_its_code_and_message(api, book):
     book.locked = True
     book.save()
@@ -78,7 +73,6 @@ def test_an_unsupported_media_type_answers_as_drf_does(api, author):
     assert body["code"] == "unsupported_media_type"
 
 
-@pytest.mark.xfail(strict=False, reason=ISSUE)
 def test_the_field_code_of_validate_title_reaches_the_client(api, author):
     def send():
         return api.post("/v1/books/", {"title": "DUNE", "author_id": author.pk}, format="json")
