@@ -4,6 +4,7 @@ from django.conf import settings
 from django.conf.urls.i18n import is_language_prefix_patterns_used
 from django.core.checks import CheckMessage, Error, Tags, Warning, register
 from django.urls import get_resolver
+from django.utils.module_loading import import_string
 
 from catalog.conf import catalog_settings
 from catalog.reference.requests import api_paths
@@ -37,6 +38,30 @@ def check_refresh_interval(**kwargs: Any) -> list[CheckMessage]:
             )
         ]
     return []
+
+
+@register(Tags.compatibility)
+def check_exceptions_setting(**kwargs: Any) -> list[CheckMessage]:
+    """CATALOG_EXCEPTIONS: each key an importable exception class, each value (status, code)."""
+    problems = []
+    for path, value in getattr(settings, "CATALOG_EXCEPTIONS", {}).items():
+        try:
+            exception_class = import_string(path)
+            status, code = value
+            valid = issubclass(exception_class, BaseException) and 400 <= int(status) <= 599
+            valid = valid and isinstance(code, str) and bool(code)
+        except (ImportError, TypeError, ValueError):
+            valid = False
+        if not valid:
+            problems.append(
+                Error(
+                    f"CATALOG_EXCEPTIONS[{path!r}] = {value!r} can't be used.",
+                    hint='Map an importable exception class to (status, "code"), e.g. '
+                    '{"myapp.errors.Locked": (409, "locked")}.',
+                    id="catalog.E003",
+                )
+            )
+    return problems
 
 
 # catalog.W001 (the request-id middleware missing) is retired: it fired for every

@@ -2,7 +2,7 @@
 The catalog's settings, read on every access so that override_settings works.
 """
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from django.conf import settings
 
@@ -37,6 +37,14 @@ class Settings:
     def OAUTH_PATH_PREFIXES(self) -> Sequence[str]:
         """Paths whose errors also carry the OAuth 2.0 error members."""
         return tuple(getattr(settings, "CATALOG_OAUTH_PATH_PREFIXES", ("/oauth/",)))
+
+    @property
+    def EXCEPTIONS(self) -> Mapping[str, tuple[int, str]]:
+        """
+        A project's own exception classes, by dotted path, and the (status, code) each
+        answers: {"library.exceptions.IsbnRegistryError": (502, "isbn_unavailable")}.
+        """
+        return dict(getattr(settings, "CATALOG_EXCEPTIONS", {}))
 
     @property
     def RETRY_AFTER(self) -> int:

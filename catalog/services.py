@@ -3,14 +3,17 @@ Writes that keep every process's catalog snapshot current.
 """
 
 import logging
+from collections.abc import Iterable
 
 from django.core.cache import caches
 from django.db import transaction
 from django.db.models import F
 
 from catalog.conf import catalog_settings
+from catalog.errors.codes import RaisedCode
+from catalog.errors.formatter import status_phrase
 from catalog.errors.snapshot import STAMP_CACHE_KEY, catalog_snapshot_invalidate
-from catalog.models import CatalogVersion
+from catalog.models import CatalogVersion, ErrorReason, ErrorStatus
 
 logger = logging.getLogger(__name__)
 
@@ -49,3 +52,20 @@ def maintenance_set(*, on: bool, retry_after: int | None = None) -> CatalogVersi
         state.save(update_fields=["maintenance", "maintenance_retry_after", "updated_at"])
     state.refresh_from_db()
     return state
+
+
+def reasons_create(*, missing: Iterable[RaisedCode]) -> list[ErrorReason]:
+    """Add missing codes with their default message, each under its status (added if new)."""
+    created = []
+    with transaction.atomic():
+        for raised in missing:
+            phrase = status_phrase(raised.status)
+            status, _ = ErrorStatus.objects.get_or_create(
+                status=raised.status, defaults={"title": phrase, "description": f"{phrase}."}
+            )
+            message = raised.message.replace("{", "{{").replace("}", "}}")[:300] or f"{phrase}."
+            reason = ErrorReason(status=status, code=raised.code, message=message)
+            reason._change_reason = f"catalog check --create ({raised.source})"  # type: ignore[attr-defined]
+            reason.save()
+            created.append(reason)
+    return created

@@ -8,6 +8,7 @@ from catalog.checks import (
     check_api_path_prefixes,
     check_csrf_failure_view,
     check_exception_handler,
+    check_exceptions_setting,
     check_maintenance_middleware,
     check_metrics_url,
     check_page_language_middleware,
@@ -116,3 +117,18 @@ def test_language_urls_without_a_middleware_to_resolve_them_are_a_warning():
 
     assert warning.id == "catalog.W002"
     assert "catalog.errors.middleware.PageLanguageMiddleware" in warning.hint
+
+
+@override_settings(
+    CATALOG_EXCEPTIONS={
+        "tests.test_drf_contracts.IsbnRegistryDown": (502, "isbn_registry_down"),
+        "no.such.Module": (409, "x"),
+        "tests.test_drf_contracts.IsbnRegistryDown.__name__": (409, "x"),
+        "django.http.Http404": (200, "x"),
+    }
+)
+def test_an_exceptions_mapping_that_cannot_be_used_is_an_error_per_entry():
+    errors = check_exceptions_setting()
+
+    assert [error.id for error in errors] == ["catalog.E003"] * 3
+    assert "no.such.Module" in errors[0].msg

@@ -5,12 +5,14 @@ Anything not recognised here is an unhandled error and becomes a 500
 ``server_error``; its text never reaches the client.
 """
 
+import functools
 from collections.abc import Mapping
 from typing import Any
 
 from django.core import exceptions as django_exceptions
 from django.db import InterfaceError, OperationalError
 from django.http import Http404
+from django.utils.module_loading import import_string
 from django_ratelimit.exceptions import Ratelimited
 from rest_framework import exceptions as drf_exceptions
 from rest_framework.serializers import as_serializer_error
@@ -35,6 +37,10 @@ UNAVAILABLE_ERRORS: tuple[type[Exception], ...] = (OperationalError, InterfaceEr
 def api_error_from_exception(exc: BaseException, *, resource: str | None = None) -> ApiError:
     """The catalog error for an exception raised while handling an API request."""
     params = {"resource": resource or DEFAULT_RESOURCE}
+    mapped = mapped_exceptions(tuple(catalog_settings.EXCEPTIONS.items()))
+    for exception_class, (status, code) in mapped:
+        if isinstance(exc, exception_class):
+            return ApiError(status, code, params=params)
     if isinstance(exc, Ratelimited):
         wait = getattr(exc, "wait", None) or catalog_settings.RETRY_AFTER
         return ApiError(429, "rate_limited", headers={"Retry-After": str(wait)})
@@ -56,6 +62,14 @@ def api_error_from_exception(exc: BaseException, *, resource: str | None = None)
     if isinstance(exc, drf_exceptions.APIException):
         return _from_api_exception(exc, params)
     return ApiError(500, "server_error")
+
+
+@functools.lru_cache(maxsize=8)
+def mapped_exceptions(
+    items: tuple[tuple[str, tuple[int, str]], ...],
+) -> tuple[tuple[type[BaseException], tuple[int, str]], ...]:
+    """CATALOG_EXCEPTIONS with its classes imported (once per value of the setting)."""
+    return tuple((import_string(path), (int(status), str(code))) for path, (status, code) in items)
 
 
 def view_resource_name(view: Any) -> str | None:

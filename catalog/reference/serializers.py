@@ -57,6 +57,14 @@ class ErrorCodeDetailSerializer(serializers.Serializer[Any]):
     errorCode = ErrorCodeSerializer()
 
 
+class FieldErrorSerializer(serializers.Serializer[Any]):
+    """One validation message of a field, with DRF's machine code."""
+
+    field = serializers.CharField(help_text="The field, as keyed in errors (parent.key).")
+    code = serializers.CharField(help_text="DRF's code: required, invalid, max_length, ...")
+    message = serializers.CharField()
+
+
 class ErrorSerializer(serializers.Serializer[Any]):
     """The Morpheus error body (schema component ``Error``)."""
 
@@ -69,7 +77,12 @@ class ErrorSerializer(serializers.Serializer[Any]):
     title = serializers.CharField()
     helpUrl = serializers.CharField(help_text="The reason's anchor on the reference page.")
     requestId = serializers.CharField(help_text="Equals the X-Request-ID header.")
-    error = serializers.CharField(required=False, help_text="OAuth 2.0 error (401, /oauth/).")
+    fieldErrors = FieldErrorSerializer(
+        many=True, required=False, help_text="Each field message with its code (400 invalid)."
+    )
+    error = serializers.CharField(
+        required=False, help_text="OAuth 2.0 error (bearer requests, /oauth/)."
+    )
     error_description = serializers.CharField(required=False, help_text="OAuth 2.0: the msg.")
     msgEnglish = serializers.CharField(
         required=False, help_text="The English msg, when msg is in another language."

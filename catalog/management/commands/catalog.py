@@ -1,6 +1,7 @@
 """
 python manage.py catalog export [FILE]
 python manage.py catalog import FILE [--dry-run]
+python manage.py catalog check [--create]
 """
 
 import sys
@@ -10,6 +11,9 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError
 
+from catalog.errors.codes import codes_missing, codes_unraised
+from catalog.models import ErrorReason
+from catalog.services import reasons_create
 from catalog.transfer.files import CatalogFileError
 from catalog.transfer.services import catalog_export, catalog_import
 
@@ -26,12 +30,43 @@ class Command(BaseCommand):
         load.add_argument(
             "--dry-run", action="store_true", help="Show what would change; change nothing."
         )
+        check = actions.add_parser(
+            "check",
+            help="List the codes the installed code can raise that the catalog lacks (exit "
+            "status 1 if any), and the catalog's reasons nothing raises.",
+        )
+        check.add_argument(
+            "--create", action="store_true", help="Add the missing codes, default messages."
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         if options["action"] == "export":
             self.export(options["file"])
+        elif options["action"] == "check":
+            self.check_codes(create=options["create"])
         else:
             self.load(options["file"], dry_run=options["dry_run"])
+
+    def check_codes(self, *, create: bool) -> None:
+        catalog_codes = set(ErrorReason.objects.values_list("code", flat=True))
+        missing = codes_missing(catalog_codes=catalog_codes)
+        for code in codes_unraised(catalog_codes=catalog_codes):
+            self.stdout.write(f"In the catalog, raised by nothing installed: {code}")
+        for raised in missing:
+            self.stdout.write(
+                f"Missing from the catalog: {raised.status} {raised.code} "
+                f"({raised.source}): {raised.message}"
+            )
+        if missing and create:
+            reasons_create(missing=missing)
+            self.stdout.write(self.style.SUCCESS(f"Added {len(missing)} reasons."))
+        elif missing:
+            raise CommandError(
+                f"{len(missing)} codes can be raised that the catalog lacks: add them in the "
+                "admin, or run 'manage.py catalog check --create'."
+            )
+        else:
+            self.stdout.write("Every code that can be raised is in the catalog.")
 
     def export(self, file: str | None) -> None:
         text = catalog_export()
