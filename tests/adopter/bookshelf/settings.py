@@ -109,3 +109,5 @@ DJOSER = {"SEND_ACTIVATION_EMAIL": False}
 # The error catalog (pip install morpheus-errors): two lines here, one in bookshelf/urls.py.
 INSTALLED_APPS += ["catalog"]
 REST_FRAMEWORK["EXCEPTION_HANDLER"] = "catalog.handlers.exception_handler"
+# Optional: the project's own exception that is not an APIException, answered as a 502.
+CATALOG_EXCEPTIONS = {"library.exceptions.IsbnRegistryError": (502, "isbn_registry_unavailable")}

@@ -1,5 +1,6 @@
 from rest_framework import viewsets
 from rest_framework.decorators import action
+from rest_framework.exceptions import NotFound, PermissionDenied
 from rest_framework.response import Response
 from rest_framework.throttling import ScopedRateThrottle
 from rest_framework.views import APIView
@@ -36,6 +37,16 @@ class BookViewSet(viewsets.ModelViewSet):
         book.locked = True
         book.save(update_fields=["locked"])
         return Response(self.get_serializer(book).data)
+
+    def perform_destroy(self, instance: Book) -> None:
+        if instance.owner_id != self.request.user.pk:
+            raise PermissionDenied("Only the owner may delete a book.")
+        instance.delete()
+
+    @action(detail=True, methods=["get"])
+    def reviews(self, request, pk=None):
+        book = self.get_object()
+        raise NotFound(f"No reviews of book {book.pk} yet.", code="reviews_not_found")
 
     @action(detail=True, methods=["post"], url_path="refresh-isbn")
     def refresh_isbn(self, request, pk=None):

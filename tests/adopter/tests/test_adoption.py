@@ -6,7 +6,7 @@ import sysconfig
 from pathlib import Path
 
 import pytest
-from django.core.management import call_command
+from django.core.management import CommandError, call_command
 
 import catalog
 from catalog.models import ErrorReason, ErrorStatus
@@ -64,3 +64,17 @@ def test_the_reference_page_lists_the_seeded_codes(client):
 @pytest.mark.django_db
 def test_the_reference_page_does_not_mention_morpheus(client):
     assert "Morpheus" not in client.get("/errors/").content.decode()
+
+
+@pytest.mark.django_db
+def test_catalog_check_names_the_projects_codes_and_create_adds_them(capsys):
+    with pytest.raises(CommandError):
+        call_command("catalog", "check")
+    out = capsys.readouterr().out
+    assert "Missing from the catalog: 409 book_locked (library.exceptions.BookLocked)" in out
+    assert "Missing from the catalog: 502 isbn_registry_unavailable" in out
+
+    call_command("catalog", "check", "--create")
+
+    assert ErrorReason.objects.get(code="book_locked").message == "This book is locked."
+    call_command("catalog", "check")  # passes now

@@ -81,3 +81,33 @@ def test_the_field_code_of_validate_title_reaches_the_client(api, author):
     assert drf.data["title"][0].code == "shouting"
     body = catalog_error(send(), 400)
     assert "shouting" in str(body)
+
+
+def jwt_for(user, lifetime):
+    from rest_framework_simplejwt.tokens import AccessToken
+
+    token = AccessToken.for_user(user)
+    token.set_exp(lifetime=lifetime)
+    return str(token)
+
+
+def test_an_expired_jwt_answers_as_drf_does_with_simplejwts_code(anonymous, user):
+    from datetime import timedelta
+
+    expired = jwt_for(user, timedelta(seconds=-5))
+    body, _ = assert_answers_as_drf(
+        lambda: anonymous.get("/v1/reports/summary/", HTTP_AUTHORIZATION=f"Bearer {expired}")
+    )
+    assert body["code"] == "token_not_valid"
+    assert body["status"] == 401
+    assert body["error"] == "invalid_token"  # a bearer challenge: the OAuth members
+
+
+def test_a_valid_jwt_still_opens_the_jwt_only_view(anonymous, user):
+    from datetime import timedelta
+
+    token = jwt_for(user, timedelta(minutes=5))
+    assert (
+        anonymous.get("/v1/reports/summary/", HTTP_AUTHORIZATION=f"Bearer {token}").status_code
+        == 200
+    )

@@ -81,11 +81,11 @@ def test_editing_a_locked_book_answers_409_and_changes_nothing(api, book):
     assert book.title == "The Dispossessed"
 
 
-def test_an_unexpected_exception_answers_500_without_its_text(api, book):
+def test_the_projects_own_exception_answers_as_catalog_exceptions_maps_it(api, book):
     response = api.post(f"/v1/books/{book.pk}/refresh-isbn/")
-    body = catalog_error(response, 500)
-    assert body["code"] == "server_error"
-    assert body["msg"] == "We had a problem with our server. Try again later."
+    body = catalog_error(response, 502)
+    assert body["code"] == "isbn_registry_unavailable"
+    assert body["msg"] == "Bad Gateway."
     content = response.content.decode()
     for leak in [
         "Traceback",
@@ -127,3 +127,29 @@ def test_djoser_refuses_a_weak_password(anonymous):
     assert body["code"] == "invalid"
     assert list(body["errors"]) == ["password"]
     assert "This password is too short." in body["errors"]["password"]
+
+
+def test_a_custom_code_and_message_from_a_view_are_kept(api, book):
+    body = catalog_error(api.get(f"/v1/books/{book.pk}/reviews/"), 404)
+    assert body["code"] == "reviews_not_found"
+    assert body["msg"] == f"No reviews of book {book.pk} yet."
+    assert body["helpUrl"].endswith("/errors/#404")  # no reason for the code: its status
+
+
+def test_a_permission_message_given_by_the_view_is_kept(api, book, django_user_model):
+    other = django_user_model.objects.create_user("bob", "bob@example.com", "another-pass-123")
+    book.owner = other
+    book.save()
+    body = catalog_error(api.delete(f"/v1/books/{book.pk}/"), 403)
+    assert body["code"] == "permission_denied"
+    assert body["msg"] == "Only the owner may delete a book."
+
+
+def test_field_codes_reach_the_client_beside_the_flat_errors(api, author):
+    response = api.post("/v1/books/", {"title": "", "author_id": author.pk}, format="json")
+    body = catalog_error(response, 400)
+    assert body["errors"]["title"] == "This field may not be blank."
+    assert {"field": "title", "code": "blank", "message": "This field may not be blank."} in (
+        body["fieldErrors"]
+    )
+    assert response.data == body  # a DRF Response: tests read .data as before
