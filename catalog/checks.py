@@ -43,7 +43,7 @@ def check_refresh_interval(**kwargs: Any) -> list[CheckMessage]:
 @register(Tags.compatibility)
 def check_exceptions_setting(**kwargs: Any) -> list[CheckMessage]:
     """CATALOG_EXCEPTIONS: each key an importable exception class, each value (status, code)."""
-    problems = []
+    problems: list[CheckMessage] = []
     for path, value in getattr(settings, "CATALOG_EXCEPTIONS", {}).items():
         try:
             exception_class = import_string(path)

@@ -5,7 +5,6 @@ Under the API paths (CATALOG_API_PATH_PREFIXES) every error answers the
 catalog's JSON body; elsewhere 404 and 500 are HTML pages with catalog text.
 """
 
-import logging
 import sys
 from typing import Any
 
@@ -15,7 +14,6 @@ from django.shortcuts import render
 from django.template import TemplateDoesNotExist
 from django.urls import Resolver404
 from django.utils import translation
-from django.utils.log import log_response
 from django.views.decorators.csrf import csrf_exempt
 from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
@@ -35,10 +33,8 @@ from catalog.errors.formatter import (
     error_response_finish,
 )
 from catalog.errors.languages import language_from_path
-from catalog.errors.requests import REQUEST_ID_HEADER, is_api_request, request_id_get
+from catalog.errors.requests import REQUEST_ID_HEADER, is_api_request
 from catalog.types import ApiError
-
-logger = logging.getLogger("django.request")
 
 
 def exception_handler(exc: Exception, context: dict[str, Any]) -> HttpResponse:
@@ -79,16 +75,9 @@ class ExceptionHandler:
         return error_response_finish(self.request, response, error, language=rendered.language)
 
     def report(self, response: HttpResponse) -> None:
+        """A 5xx: tell got_request_exception's receivers (Sentry...), as Django would.
+        Its log record, with the traceback, was written at the finishing step."""
         got_request_exception.send(sender=None, request=self.request)
-        log_response(
-            "%s: %s (requestId %s)",
-            response.reason_phrase,
-            self.request.path,
-            request_id_get(self.request),
-            response=response,
-            request=self.request,
-            exception=self.exc,
-        )
 
 
 class CatalogResponse(Response):

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
+from pythonjsonlogger.core import RESERVED_ATTRS
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -246,13 +247,14 @@ CATALOG_COUNTS_FLUSH_INTERVAL = float(os.environ.get("CATALOG_COUNTS_FLUSH_INTER
 CATALOG_COUNTS_PERSIST_INTERVAL = float(os.environ.get("CATALOG_COUNTS_PERSIST_INTERVAL", "10"))
 CATALOG_METRICS_TOKEN = os.environ.get("METRICS_TOKEN", "")
 CATALOG_METRICS_ALLOWED_IPS = env_list("METRICS_ALLOWED_IPS", "")
-# The JSON line per error response: INFO logs every one; ERROR only 5xx (a 4xx then
-# gets Django's plain line), for APIs whose 4xx volume is not worth a line each.
-CATALOG_ERRORS_LOG_LEVEL = os.environ.get("CATALOG_ERRORS_LOG_LEVEL", "INFO").upper()
+# Django's record of each error response (django.request), as a JSON line carrying the
+# catalog's fields: WARNING logs every 4xx and 5xx; ERROR only 5xx, for APIs whose 4xx
+# volume is not worth a line each.
+CATALOG_ERRORS_LOG_LEVEL = os.environ.get("CATALOG_ERRORS_LOG_LEVEL", "WARNING").upper()
 if CATALOG_ERRORS_LOG_LEVEL not in logging.getLevelNamesMapping():
     raise ImproperlyConfigured(
-        f"CATALOG_ERRORS_LOG_LEVEL={CATALOG_ERRORS_LOG_LEVEL!r}: use INFO (a line per error "
-        "response) or ERROR (5xx only); DEBUG, WARNING and CRITICAL work as in logging."
+        f"CATALOG_ERRORS_LOG_LEVEL={CATALOG_ERRORS_LOG_LEVEL!r}: use WARNING (a line per "
+        "error response) or ERROR (5xx only); DEBUG, INFO and CRITICAL work as in logging."
     )
 
 LOGGING = {
@@ -273,6 +275,8 @@ LOGGING = {
             "()": "pythonjsonlogger.json.JsonFormatter",
             "fmt": "%(asctime)s %(levelname)s %(name)s %(message)s",
             "rename_fields": {"asctime": "time", "levelname": "level", "name": "logger"},
+            # Django's extra: the request object stays out of the line (its status is there).
+            "reserved_attrs": [*RESERVED_ATTRS, "request", "status_code"],
         },
     },
     "handlers": {
@@ -285,16 +289,14 @@ LOGGING = {
     },
     "root": {"handlers": ["console"], "level": os.environ.get("DJANGO_LOG_LEVEL", "INFO")},
     "loggers": {
-        # A 4xx is logged once: Django skips its plain line for a response the catalog's
-        # JSON line has logged (catalog/errors/formatter.py). Other 4xx, every 5xx: as Django does.
-        "django.request": {"handlers": ["console"], "level": "WARNING", "propagate": False},
-        "django.security": {"handlers": ["console"], "level": "WARNING", "propagate": False},
-        "oauth2_provider": {"filters": ["password_grant_notice"]},
-        # One JSON line per error response (catalog/telemetry/served.py).
-        "catalog.errors": {
+        # One JSON line per error response: Django's own record, with the catalog's fields
+        # (requestId, status, code, route, method, userId, durationMs, catalogGap).
+        "django.request": {
             "handlers": ["json"],
             "level": CATALOG_ERRORS_LOG_LEVEL,
             "propagate": False,
         },
+        "django.security": {"handlers": ["console"], "level": "WARNING", "propagate": False},
+        "oauth2_provider": {"filters": ["password_grant_notice"]},
     },
 }

@@ -15,7 +15,7 @@ def load_settings(**env: str) -> subprocess.CompletedProcess[str]:
         "'SECURE_PROXY_SSL_HEADER', 'ALLOWED_HOSTS']} | "
         "{'DB': settings.DATABASES['default']['ENGINE'], "
         "'CACHE': settings.CACHES['default']['BACKEND'], "
-        "'ERRORS_LOG_LEVEL': settings.LOGGING['loggers']['catalog.errors']['level']}))"
+        "'ERRORS_LOG_LEVEL': settings.LOGGING['loggers']['django.request']['level']}))"
     )
     return subprocess.run(
         [sys.executable, "-c", code],
@@ -82,8 +82,8 @@ def test_the_error_log_line_is_on_by_default_and_can_be_limited_to_5xx():
     default = json.loads(load_settings(DJANGO_DEBUG="1").stdout)
     only_5xx = json.loads(load_settings(DJANGO_DEBUG="1", CATALOG_ERRORS_LOG_LEVEL="error").stdout)
 
-    assert default["ERRORS_LOG_LEVEL"] == "INFO"  # a line per error response
-    assert only_5xx["ERRORS_LOG_LEVEL"] == "ERROR"  # 4xx left to Django's plain line
+    assert default["ERRORS_LOG_LEVEL"] == "WARNING"  # a line per error response
+    assert only_5xx["ERRORS_LOG_LEVEL"] == "ERROR"  # 5xx only
 
 
 def test_an_unknown_error_log_level_is_refused_with_the_choices():
@@ -91,5 +91,5 @@ def test_an_unknown_error_log_level_is_refused_with_the_choices():
 
     assert result.returncode != 0
     assert "CATALOG_ERRORS_LOG_LEVEL" in result.stderr
-    assert "INFO" in result.stderr
+    assert "WARNING" in result.stderr
     assert "ERROR" in result.stderr

@@ -10,11 +10,12 @@ import json
 import logging
 from dataclasses import dataclass
 from http import HTTPStatus
-from typing import Any
+from typing import Any, TypeVar
 
 from django.conf import settings
 from django.core.exceptions import DisallowedHost
 from django.http import HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 from django.urls import NoReverseMatch, get_urlconf, reverse
 from django.utils import translation
 from django.utils.cache import patch_vary_headers
@@ -24,12 +25,13 @@ from catalog.errors.languages import SOURCE_LANGUAGE, language_from_request, tex
 from catalog.errors.requests import REQUEST_ID_HEADER, is_oauth_request, request_id_get
 from catalog.errors.snapshot import catalog_get
 from catalog.errors.templating import template_render
-from catalog.telemetry.served import LOGGED_ATTRIBUTE, error_served
+from catalog.telemetry.served import error_served
 from catalog.types import ApiError, Catalog, ErrorBody, ProblemBody
 
 logger = logging.getLogger("catalog.gaps")
 
 JSON = "application/json"
+R = TypeVar("R", bound=HttpResponseBase)
 PROBLEM_JSON = "application/problem+json"
 
 
@@ -100,7 +102,6 @@ def error_body_localized(
         body["msgEnglish"] = msg  # what logs, support and clients matching text can rely on
     if error.field_errors:
         body["fieldErrors"] = error.field_errors
-    error_served(request, error, gap=entry is None or reason is None)
     return body, language if localized else SOURCE_LANGUAGE
 
 
@@ -123,7 +124,7 @@ def capitalized(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
-def language_headers_set(response: HttpResponse, *, language: str) -> None:
+def language_headers_set(response: HttpResponseBase, *, language: str) -> None:
     """Every error response says its language, and that it varies with Accept-Language."""
     response["Content-Language"] = language
     patch_vary_headers(response, ["Accept-Language"])
@@ -180,16 +181,19 @@ def error_response(request: HttpRequest, error: ApiError) -> HttpResponse:
 
 
 def error_response_finish(
-    request: HttpRequest, response: HttpResponse, error: ApiError, *, language: str
-) -> HttpResponse:
-    """What every error response carries, JSON or HTML page: the error's headers, its language."""
+    request: HttpRequest, response: R, error: ApiError, *, language: str
+) -> R:
+    """
+    The one finishing step of every error response, JSON or HTML page: the error's
+    headers, its language, then counting it and Django's log record of it.
+    """
     for header, value in error.headers.items():
         response[header] = value
     language_headers_set(response, language=language)
-    if error.status < 500 and getattr(request, LOGGED_ATTRIBUTE, False):
-        # The JSON line has logged this 4xx: django.utils.log.log_response skips a
-        # response so marked, rather than log "Not Found: /path" a second time.
-        response._has_been_logged = True  # type: ignore[attr-defined]
+    if getattr(request, "catalog_counted", True):
+        catalog = catalog_get()
+        gap = error.status not in catalog.statuses or error.code not in catalog.reasons
+        error_served(request, response, error, gap=gap)
     return response
 
 

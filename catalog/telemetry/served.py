@@ -1,15 +1,22 @@
 """
-What every error response leaves behind: a count, a Prometheus sample and one
-JSON log line. Called once per error by catalog.errors.formatter.error_body; no network
-and no query (the counts are flushed by a thread, see catalog/telemetry/counting.py).
+What every error response leaves behind: a count, a Prometheus sample, and the
+catalog's fields on the one record Django writes for it (django.request's
+log_response). The app writes no log line of its own: how the record looks is the
+project's logging configuration. Called once per error, at the response's finishing
+step (catalog.errors.formatter.error_response_finish); no network and no query (the
+counts are flushed by a thread, see catalog/telemetry/counting.py).
 """
 
 import logging
 import sys
 import time
+from collections.abc import MutableMapping
+from typing import Any
 
 from django.http import HttpRequest
+from django.http.response import HttpResponseBase
 from django.utils.functional import SimpleLazyObject, empty
+from django.utils.log import log_response, request_logger
 
 from catalog.conf import catalog_settings
 from catalog.errors.requests import request_id_get
@@ -17,23 +24,55 @@ from catalog.telemetry.counting import error_count
 from catalog.telemetry.metrics import metrics_error_served
 from catalog.types import ApiError
 
-logger = logging.getLogger("catalog.errors")
-
 UNMATCHED_ROUTE = "<unmatched>"
 STARTED_ATTRIBUTE = "catalog_started"
-LOGGED_ATTRIBUTE = "catalog_logged"  # set once the JSON line has logged the request's error
 
 
-def error_served(request: HttpRequest, error: ApiError, *, gap: bool) -> None:
-    """Count and log one error response."""
+def error_served(
+    request: HttpRequest, response: HttpResponseBase, error: ApiError, *, gap: bool
+) -> None:
+    """Count one error response, and have Django log it once, with the catalog's fields."""
     if not getattr(request, "catalog_counted", True):
         return  # reference-page examples and admin previews are not served errors
     route = request_route(request)
     if catalog_settings.COUNTING:
         error_count(status=error.status, code=error.code, route=route)
         metrics_error_served(status=error.status, code=error.code, gap=gap)
-    if logger.isEnabledFor(logging.INFO):
-        _log(request, error, route=route, gap=gap)
+    server_error = error.status >= 500
+    if request_logger.isEnabledFor(logging.ERROR if server_error else logging.WARNING):
+        fields = log_fields(request, error, route=route, gap=gap)
+        log_response(
+            "%s: %s",
+            response.reason_phrase,
+            request.path,
+            response=response,  # type: ignore[arg-type]  # any response: Django reads status_code
+            request=request,
+            logger=_WithFields(request_logger, fields),  # type: ignore[arg-type]
+            exception=sys.exc_info()[1] if server_error else None,  # 5xx keep the traceback
+        )
+
+
+class _WithFields(logging.LoggerAdapter):  # type: ignore[type-arg]
+    """Django's request logger, adding the catalog's fields to the extra Django gives."""
+
+    def process(self, msg: Any, kwargs: MutableMapping[str, Any]) -> tuple[Any, Any]:
+        kwargs["extra"] = {**(self.extra or {}), **kwargs.get("extra", {})}
+        return msg, kwargs
+
+
+def log_fields(request: HttpRequest, error: ApiError, *, route: str, gap: bool) -> dict[str, Any]:
+    """requestId, status, code, route, method, userId, durationMs, catalogGap."""
+    started = getattr(request, STARTED_ATTRIBUTE, None)
+    return {
+        "requestId": request_id_get(request),
+        "status": error.status,
+        "code": error.code,
+        "route": route,
+        "method": request.method,
+        "userId": request_user_id(request),
+        "durationMs": round((time.perf_counter() - started) * 1000, 2) if started else None,
+        "catalogGap": gap,
+    }
 
 
 def request_route(request: HttpRequest) -> str:
@@ -55,29 +94,3 @@ def request_user_id(request: HttpRequest) -> int | str | None:
         return None
     pk = getattr(user, "pk", None)
     return pk if isinstance(pk, int | str) else None
-
-
-def _log(request: HttpRequest, error: ApiError, *, route: str, gap: bool) -> None:
-    started = getattr(request, STARTED_ATTRIBUTE, None)
-    duration = round((time.perf_counter() - started) * 1000, 2) if started else None
-    fields = {
-        "requestId": request_id_get(request),
-        "status": error.status,
-        "code": error.code,
-        "route": route,
-        "method": request.method,
-        "userId": request_user_id(request),
-        "durationMs": duration,
-        "catalogGap": gap,
-    }
-    server_error = error.status >= 500
-    exc_info = sys.exc_info() if server_error and sys.exc_info()[0] is not None else None
-    logger.log(
-        logging.ERROR if server_error else logging.INFO,
-        "error response %s %s",
-        error.status,
-        error.code,
-        extra=fields,
-        exc_info=exc_info,
-    )
-    setattr(request, LOGGED_ATTRIBUTE, True)
