@@ -1,9 +1,10 @@
 """
 gunicorn settings, read from the working directory.
 
-gunicorn answers an over-long request line or header with its own HTML 400/414
-before Django sees it; these limits let such requests reach Django, whose
-catalog handlers answer them as JSON.
+gunicorn refuses an over-long request line or header itself, before Django sees
+it. The limits stay finite (unlimited, gunicorn's own parsing of a 10 MB line took
+20 s of a worker), and the refusal answers a fixed JSON body in the catalog's shape
+(morpheus_errors/gunicorn_worker.py), never gunicorn's HTML.
 """
 
 import contextlib
@@ -14,9 +15,10 @@ from typing import Any
 
 bind = os.environ.get("GUNICORN_BIND", "127.0.0.1:8000")
 workers = int(os.environ.get("GUNICORN_WORKERS", "2"))
-limit_request_line = 0  # unlimited: Django and the catalog decide
+worker_class = "morpheus_errors.gunicorn_worker.CatalogSyncWorker"
+limit_request_line = 8190  # gunicorn's largest finite limit; longer lines answer 414 JSON
 limit_request_fields = 200
-limit_request_field_size = 16384
+limit_request_field_size = 16384  # a longer header line answers 431 JSON
 accesslog = "-"
 forwarded_allow_ips = os.environ.get("GUNICORN_FORWARDED_ALLOW_IPS", "127.0.0.1")
 
