@@ -15,7 +15,7 @@ from django.template import TemplateDoesNotExist
 from django.urls import Resolver404
 from django.utils import translation
 from django.views.decorators.csrf import csrf_exempt
-from rest_framework.renderers import JSONRenderer
+from rest_framework.renderers import JSONRenderer, TemplateHTMLRenderer
 from rest_framework.response import Response
 from rest_framework.views import set_rollback
 
@@ -85,7 +85,8 @@ class CatalogResponse(Response):
     A DRF Response whose ``.data`` is the catalog body, so that renderers, the
     browsable API and ``response.data`` in tests work. For a JSON renderer (DRF's
     own choice, or none yet) it sends the bytes the catalog already encoded, with the
-    body's content type (problem+json when asked); any other renderer renders ``.data``.
+    body's content type (problem+json when asked), and so for a view rendering an HTML
+    template (which has no template for an error); any other renderer renders ``.data``.
     """
 
     def __init__(self, rendered: ErrorContent, *, status: int) -> None:
@@ -95,8 +96,11 @@ class CatalogResponse(Response):
     @property
     def rendered_content(self) -> bytes:  # type: ignore[override]
         renderer = getattr(self, "accepted_renderer", None)
-        if renderer is None or (
-            isinstance(renderer, JSONRenderer) and "indent" not in (self.accepted_media_type or "")
+        json_renderer = isinstance(renderer, JSONRenderer)
+        if (
+            renderer is None
+            or isinstance(renderer, TemplateHTMLRenderer)  # a page's template: not for errors
+            or (json_renderer and "indent" not in (self.accepted_media_type or ""))
         ):
             self["Content-Type"] = self.catalog_content.content_type
             return self.catalog_content.content

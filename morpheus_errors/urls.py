@@ -1,11 +1,12 @@
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path, re_path
-from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
+from drf_spectacular.views import SpectacularAPIView
 
 from catalog.handlers import endpoint_not_found
 from catalog.telemetry.views import metrics_view
 from morpheus_errors.api.oauth import MorpheusTokenView
+from morpheus_errors.api.swagger import SwaggerView
 
 urlpatterns = [
     path("admin/", admin.site.urls),
@@ -14,7 +15,7 @@ urlpatterns = [
     path("api/", include("catalog.reference.urls")),
     path("api/schema/", SpectacularAPIView.as_view(), name="schema"),
     # The split view serves its start-up script as a file: no inline script (CSP).
-    path("api/docs/", SpectacularSwaggerSplitView.as_view(url_name="schema"), name="api-docs"),
+    path("api/docs/", SwaggerView.as_view(url_name="schema"), name="api-docs"),
     path("oauth/token", MorpheusTokenView.as_view(), name="oauth-token"),
     path("api/", include("morpheus_errors.api.urls")),
     path("metrics", metrics_view, name="metrics"),

@@ -86,3 +86,54 @@ def test_the_server_still_answers_at_once_after_the_attacks(server):
 
     assert status == 200
     assert time.monotonic() - started < 1.0
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("digits", [20, 45, 5_000])
+def test_an_id_beyond_any_integer_is_a_404_not_a_500(api, digits):
+    # Before: 45 digits answered 500 on PostgreSQL, 4,301 digits and more everywhere.
+    response = api.get(f"/api/instances/{'9' * digits}")
+
+    assert (response.status_code, response.json()["code"]) == (404, "not_found")
+
+
+@pytest.mark.django_db
+def test_options_on_the_api_docs_is_a_405_in_json(client):
+    # Before: 500 (TemplateDoesNotExist, the metadata rendered into Swagger UI's template).
+    response = client.options("/api/docs/")
+
+    assert response.status_code == 405
+    assert response["Content-Type"] == "application/json"
+    assert response.json()["code"] == "method_not_allowed"
+    assert response["Allow"] == "GET, HEAD"
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "secret", ["password=s3cret-pass", "refresh_token=abc", "client_secret=x"]
+)
+def test_credentials_in_the_token_endpoints_query_string_are_refused(client, user, secret):
+    # Before: accepted, and the password stood in the access log's request line.
+    response = client.post(
+        f"/oauth/token?client_id=morph-api&grant_type=password&scope=write&{secret}",
+        {"username": "jdoe"},
+    )
+
+    body = response.json()
+    assert (response.status_code, body["code"], body["error"]) == (
+        400,
+        "invalid_request",
+        "invalid_request",
+    )
+    assert "access_token" not in body
+
+
+@pytest.mark.django_db
+def test_client_id_grant_type_and_scope_stay_welcome_in_the_query_string(client, user):
+    response = client.post(
+        "/oauth/token?client_id=morph-api&grant_type=password&scope=write",
+        {"username": "jdoe", "password": "s3cret-pass"},
+    )
+
+    assert response.status_code == 200
+    assert response.json()["token_type"] == "bearer"

@@ -90,8 +90,9 @@ SEED_STATUSES: tuple[Status, ...] = (
             "invalid_request",
             400,
             "Invalid token request",
-            help="Send `client_id`, `grant_type` and the credentials as form fields "
-            "(`Content-Type: application/x-www-form-urlencoded`) or in the query string.",
+            help="Send the credentials (`username`, `password`, `refresh_token`) as form "
+            "fields (`Content-Type: application/x-www-form-urlencoded`), never in the query "
+            "string; `client_id`, `grant_type` and `scope` may be in either.",
         ),
     ),
     _status(

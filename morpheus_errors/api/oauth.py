@@ -21,6 +21,7 @@ from catalog.types import ApiError
 from morpheus_errors.api.throttling import ratelimit_usage
 
 FORM_TYPES = ("application/x-www-form-urlencoded", "multipart/form-data")
+CREDENTIALS = {"password", "refresh_token", "client_secret", "code"}
 
 
 class MorpheusTokenView(TokenView):  # type: ignore[misc]
@@ -28,6 +29,9 @@ class MorpheusTokenView(TokenView):  # type: ignore[misc]
 
     def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         if request.body and request.content_type not in FORM_TYPES:
+            return oauth_error(request, "invalid_request")
+        if CREDENTIALS & request.GET.keys():
+            # RFC 6749 2.3.1, 3.2: credentials in a URL end up in access logs.
             return oauth_error(request, "invalid_request")
         try:
             move_query_into_form(request)

@@ -45,6 +45,8 @@ def instance_list(*, params: dict[str, Any]) -> tuple[list[Instance], int]:
 
 def instance_get(*, instance_id: str) -> Instance | None:
     """The instance with this id, removed or not; None for an id that can't exist."""
-    if not instance_id.isascii() or not instance_id.isdigit() or int(instance_id) > MAX_ID:
+    if not (instance_id.isascii() and instance_id.isdigit()) or len(instance_id) > 19:
+        return None  # (an int of over 4,300 digits can't even be read)
+    if int(instance_id) > MAX_ID:
         return None
     return Instance.objects.select_related("owner").filter(pk=int(instance_id)).first()
