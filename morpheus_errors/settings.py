@@ -219,6 +219,8 @@ OAUTH2_PROVIDER = {
     # django-oauth-toolkit 3.x allows the password grant (Morpheus clients use it) and
     # 4.0 will refuse it by default; say so explicitly rather than inherit a default.
     "COMPLIANT_BCP_RFC9700_PASSWORD_GRANT": False,
+    # Refresh grants of deactivated users refused (morpheus_errors/api/tokens.py).
+    "OAUTH2_VALIDATOR_CLASS": "morpheus_errors.api.tokens.ActiveUsersValidator",
     # Tokens only in the Authorization header, and stored hashed (looked up by checksum).
     "COMPLIANT_BCP_RFC9700_ACCESS_TOKEN_TRANSPORT": True,
     "COMPLIANT_BCP_RFC9700_TOKEN_STORAGE": True,

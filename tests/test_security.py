@@ -137,3 +137,99 @@ def test_client_id_grant_type_and_scope_stay_welcome_in_the_query_string(client,
 
     assert response.status_code == 200
     assert response.json()["token_type"] == "bearer"
+
+
+def token_pair(client) -> dict:
+    response = client.post(
+        "/oauth/token?client_id=morph-api&grant_type=password&scope=write",
+        {"username": "jdoe", "password": "s3cret-pass"},
+    )
+    assert response.status_code == 200
+    return response.json()
+
+
+@pytest.mark.django_db
+def test_a_deactivated_users_access_token_stops_working(client, user, make_token):
+    # Before: it kept working until it expired (12 h).
+    token = make_token(user)
+    user.is_active = False
+    user.save()
+
+    started = time.monotonic()
+    response = client.get("/api/whoami", HTTP_AUTHORIZATION=f"Bearer {token}")
+
+    assert (response.status_code, response.json()["code"]) == (401, "invalid_token")
+    assert time.monotonic() - started < 1.0
+
+
+@pytest.mark.django_db
+def test_a_deactivated_users_refresh_token_mints_nothing(client, user):
+    # Before: the refresh grant minted new tokens for a deactivated user.
+    refresh = token_pair(client)["refresh_token"]
+    user.is_active = False
+    user.save()
+
+    response = client.post(
+        "/oauth/token?client_id=morph-api&grant_type=refresh_token", {"refresh_token": refresh}
+    )
+
+    body = response.json()
+    assert (response.status_code, body["error"]) == (400, "invalid_grant")
+    assert "access_token" not in body
+
+
+@pytest.mark.django_db
+def test_the_refresh_grant_refuses_a_user_deactivated_behind_the_signals_back(client, user):
+    refresh = token_pair(client)["refresh_token"]
+    type(user).objects.filter(pk=user.pk).update(is_active=False)  # no save(): no revocation
+
+    response = client.post(
+        "/oauth/token?client_id=morph-api&grant_type=refresh_token", {"refresh_token": refresh}
+    )
+
+    assert (response.status_code, response.json()["error"]) == (400, "invalid_grant")
+
+
+@pytest.fixture
+def other_users_instance(django_user_model):
+    from morpheus_errors.api.models import Instance
+
+    owner = django_user_model.objects.create_user(username="mallory-victim", password="x" * 12)
+    return Instance.objects.create(name="victim-db", owner=owner)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("method", ["get", "put", "delete"])
+def test_someone_elses_instance_is_a_404_for_every_method(api, other_users_instance, method):
+    # Before: any user could read, change and delete any other user's instances.
+    body = json.dumps({"instance": {"name": "pwned"}})
+    response = api.generic(
+        method.upper(),
+        f"/api/instances/{other_users_instance.pk}",
+        body,
+        content_type="application/json",
+    )
+
+    assert (response.status_code, response.json()["code"]) == (404, "not_found")
+    other_users_instance.refresh_from_db()
+    assert (other_users_instance.name, other_users_instance.removed_at) == ("victim-db", None)
+
+
+@pytest.mark.django_db
+def test_the_list_shows_only_ones_own_instances(api, other_users_instance):
+    api.post("/api/instances", {"instance": {"name": "mine"}}, content_type="application/json")
+
+    names = [i["name"] for i in api.get("/api/instances").json()["instances"]]
+
+    assert names == ["mine"]
+
+
+@pytest.mark.django_db
+def test_staff_see_and_reach_everyones_instances(
+    client, django_user_model, make_token, other_users_instance
+):
+    staff = django_user_model.objects.create_user(username="ops", password="x" * 12, is_staff=True)
+    client.defaults["HTTP_AUTHORIZATION"] = f"Bearer {make_token(staff)}"
+
+    assert client.get(f"/api/instances/{other_users_instance.pk}").status_code == 200
+    assert [i["name"] for i in client.get("/api/instances").json()["instances"]] == ["victim-db"]

@@ -8,7 +8,7 @@ class ApiConfig(AppConfig):
     verbose_name = "Sample Morpheus API"
 
     def ready(self) -> None:
-        from morpheus_errors.api import schema  # noqa: F401  (registers the OpenAPI extension)
+        from morpheus_errors.api import schema, tokens  # noqa: F401  (OpenAPI extension, receivers)
         from morpheus_errors.api.catalog_examples import examples_fill
 
         # After the catalog's own receiver (INSTALLED_APPS order), which seeds an empty catalog.

@@ -19,6 +19,8 @@ class BearerTokenAuthentication(OAuth2Authentication):  # type: ignore[misc]
         if token is None:
             return None
         result = super().authenticate(request)
+        if result is not None and not result[0].is_active:
+            raise AuthenticationFailed(code="invalid_token")  # a deactivated user's token
         if result is not None:
             return result  # type: ignore[no-any-return]
         code = "token_expired" if token_expired(token) else "invalid_token"

@@ -1,5 +1,6 @@
 from typing import Any
 
+from django.db.models import QuerySet
 from rest_framework import serializers
 
 from catalog.exceptions import InvalidParameters
@@ -31,9 +32,15 @@ def list_params_parse(*, query: dict[str, str]) -> dict[str, Any]:
     return dict(params.validated_data)
 
 
-def instance_list(*, params: dict[str, Any]) -> tuple[list[Instance], int]:
-    """A page of the instances that were not removed, and how many there are in all."""
-    queryset = Instance.objects.filter(removed_at__isnull=True).select_related("owner")
+def instances_visible(*, user: Any) -> QuerySet[Instance]:
+    """A user's own instances; staff see everyone's (as the admin-only users endpoint)."""
+    queryset = Instance.objects.select_related("owner")
+    return queryset if user.is_staff else queryset.filter(owner=user)
+
+
+def instance_list(*, params: dict[str, Any], user: Any) -> tuple[list[Instance], int]:
+    """A page of the instances the user sees that were not removed, and how many in all."""
+    queryset = instances_visible(user=user).filter(removed_at__isnull=True)
     if params["phrase"]:
         queryset = queryset.filter(name__icontains=params["phrase"])
     order = SORT_FIELDS[params["sort"]]
@@ -43,10 +50,13 @@ def instance_list(*, params: dict[str, Any]) -> tuple[list[Instance], int]:
     return list(queryset[offset : offset + size]), queryset.count()
 
 
-def instance_get(*, instance_id: str) -> Instance | None:
-    """The instance with this id, removed or not; None for an id that can't exist."""
+def instance_get(*, instance_id: str, user: Any) -> Instance | None:
+    """
+    The instance with this id, removed or not, if the user sees it; None for an id that
+    can't exist or is someone else's (a 404 either way: no existence oracle).
+    """
     if not (instance_id.isascii() and instance_id.isdigit()) or len(instance_id) > 19:
         return None  # (an int of over 4,300 digits can't even be read)
     if int(instance_id) > MAX_ID:
         return None
-    return Instance.objects.select_related("owner").filter(pk=int(instance_id)).first()
+    return instances_visible(user=user).filter(pk=int(instance_id)).first()

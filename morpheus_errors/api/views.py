@@ -81,7 +81,7 @@ class InstanceListView(MorpheusAPIView):
     @docs.instance_list
     def get(self, request: Request) -> Response:
         params = selectors.list_params_parse(query=request.query_params.dict())
-        instances, total = selectors.instance_list(params=params)
+        instances, total = selectors.instance_list(params=params, user=request.user)
         return Response(
             {
                 "instances": InstanceSerializer(instances, many=True).data,
@@ -121,7 +121,7 @@ class InstanceDetailView(MorpheusAPIView):
         return Response({"success": True})
 
     def get_instance(self, instance_id: str) -> Instance:
-        instance = selectors.instance_get(instance_id=instance_id)
+        instance = selectors.instance_get(instance_id=instance_id, user=self.request.user)
         if instance is None:
             raise NotFound
         if instance.removed_at is not None:
