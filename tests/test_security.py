@@ -233,3 +233,39 @@ def test_staff_see_and_reach_everyones_instances(
 
     assert client.get(f"/api/instances/{other_users_instance.pk}").status_code == 200
     assert [i["name"] for i in client.get("/api/instances").json()["instances"]] == ["victim-db"]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("url_end", ["change/", "preview/"])
+def test_a_forged_total_forms_count_is_capped_and_checked_after_permission(url_end):
+    # Before: 1,000,000 forms were looped over, before the permission check: 30 s.
+    from catalog.models import ErrorStatus
+    from tests.admin_forms import client_for, user_create
+
+    status = ErrorStatus.objects.get(status=404)
+    forged = {"reasons-TOTAL_FORMS": "1000000", "translations-TOTAL_FORMS": "1000000"}
+    url = f"/admin/catalog/errorstatus/{status.pk}/{url_end}"
+
+    started = time.monotonic()
+    outsider = client_for(user_create("outsider", staff=True)).post(url, forged)
+    editor = client_for(user_create("editor", editor=True)).post(url, forged)
+    seconds = time.monotonic() - started
+
+    assert outsider.status_code == 403
+    assert editor.status_code == 400  # a forged count: refused before any form is built
+    assert seconds < 1.0
+
+
+@pytest.mark.django_db
+def test_counts_up_to_the_cap_are_previewed_as_usual():
+    from catalog.models import ErrorStatus
+    from tests.admin_forms import client_for, user_create
+
+    status = ErrorStatus.objects.get(status=404)
+    url = f"/admin/catalog/errorstatus/{status.pk}/preview/"
+
+    response = client_for(user_create("editor", editor=True)).post(
+        url, {"reasons-TOTAL_FORMS": "200"}
+    )
+
+    assert response.status_code == 200

@@ -11,7 +11,11 @@ from dataclasses import dataclass, replace
 from django.http import HttpRequest, QueryDict
 from django.utils.safestring import SafeString
 
-from catalog.admin.preview_translations import translations_from_post, translations_saved
+from catalog.admin.preview_translations import (
+    forms_count,
+    translations_from_post,
+    translations_saved,
+)
 from catalog.errors.formatter import error_body_localized
 from catalog.errors.languages import SOURCE_LANGUAGE, translation_languages
 from catalog.errors.templating import template_errors
@@ -103,7 +107,7 @@ def status_from_post(*, instance: ErrorStatus, data: QueryDict) -> Status:
     """The status as currently typed on its change page (unsaved), saved values elsewhere."""
     saved = {row.pk: row for row in instance.reasons.all()}
     reasons = []
-    for index in range(_int(data.get("reasons-TOTAL_FORMS"))):
+    for index in range(forms_count(data, "reasons")):
         prefix = f"reasons-{index}-"
         if data.get(prefix + "DELETE"):
             continue

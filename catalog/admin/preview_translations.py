@@ -8,6 +8,7 @@ from collections.abc import Iterable
 
 from django.http import QueryDict
 
+from catalog.admin.inlines import MAX_INLINE_FORMS
 from catalog.errors.languages import translation_languages
 from catalog.models import ErrorReason, ErrorStatus
 from catalog.transfer.translations import REASON_TEXT, STATUS_TEXT
@@ -29,7 +30,7 @@ def translations_from_post(parent: ErrorStatus | ErrorReason, data: QueryDict) -
     saved = {row.pk: row for row in parent.translations.all()}
     fields = _fields(parent)
     rows = []
-    for index in range(_int(data.get(f"{PREFIX}-TOTAL_FORMS"))):
+    for index in range(forms_count(data, PREFIX)):
         prefix = f"{PREFIX}-{index}-"
         if data.get(prefix + "DELETE"):
             continue
@@ -52,6 +53,11 @@ def _texts(rows: Iterable[tuple[str, dict[str, str]]]) -> Texts:
 
 def _fields(parent: ErrorStatus | ErrorReason) -> tuple[str, ...]:
     return STATUS_TEXT if isinstance(parent, ErrorStatus) else REASON_TEXT
+
+
+def forms_count(data: QueryDict, prefix: str) -> int:
+    """An inline's posted TOTAL_FORMS, capped as its formset caps it: never a forged count."""
+    return min(_int(data.get(f"{prefix}-TOTAL_FORMS")), MAX_INLINE_FORMS)
 
 
 def _int(value: str | None) -> int:

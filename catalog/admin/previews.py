@@ -14,6 +14,7 @@ from django.template.response import TemplateResponse
 from django.urls import URLPattern, path
 from django.views.decorators.http import require_POST
 
+from catalog.admin.inlines import forged_forms_refuse
 from catalog.admin.preview import status_preview
 from catalog.types import Status
 
@@ -38,7 +39,9 @@ class PreviewMixin(admin.ModelAdmin):  # type: ignore[type-arg]
         extra_context: dict[str, Any] | None = None,
     ) -> HttpResponse:
         obj = self.get_object(request, object_id)
-        if obj is not None:
+        # Only for whoever may see it (the admin refuses the others): permission first.
+        if obj is not None and self.has_view_or_change_permission(request, obj):
+            forged_forms_refuse(request.POST)
             posted = request.method == "POST"
             status = self.preview_status(obj, request.POST if posted else None)
             extra_context = {
@@ -50,9 +53,12 @@ class PreviewMixin(admin.ModelAdmin):  # type: ignore[type-arg]
 
     def preview_view(self, request: HttpRequest, object_id: str) -> HttpResponse:
         """The preview of the unsaved values posted from the change page."""
+        if not self.has_view_or_change_permission(request):
+            raise PermissionDenied  # before anything posted is read
         obj: Model = get_object_or_404(self.get_queryset(request), pk=object_id)
         if not self.has_view_or_change_permission(request, obj):
             raise PermissionDenied
+        forged_forms_refuse(request.POST)
         status = self.preview_status(obj, request.POST)
         context = {"preview": status_preview(request=request, status=status)}
         return TemplateResponse(request, "admin/catalog/preview.html", context)

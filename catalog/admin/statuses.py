@@ -13,6 +13,7 @@ from catalog.admin.forms import (
     status_deletable,
 )
 from catalog.admin.history import HistoryAdmin
+from catalog.admin.inlines import BoundedStackedInline
 from catalog.admin.preview import status_from_instance, status_from_post
 from catalog.admin.previews import PreviewMixin
 from catalog.admin.translations import ErrorStatusTranslationInline
@@ -24,7 +25,7 @@ TEXT_SEARCH = ["title", "description", "troubleshooting"]
 REASON_SEARCH = ["reasons__code", "reasons__message", "reasons__troubleshooting"]
 
 
-class ErrorReasonInline(admin.StackedInline):  # type: ignore[type-arg]
+class ErrorReasonInline(BoundedStackedInline):
     model = ErrorReason
     form = ErrorReasonForm
     formset = ErrorReasonInlineFormSet

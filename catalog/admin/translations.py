@@ -8,10 +8,11 @@ from django.contrib import admin
 
 from catalog.admin.forms import WIDE
 from catalog.admin.history import HistoryAdmin
+from catalog.admin.inlines import BoundedStackedInline
 from catalog.models import ErrorReasonTranslation, ErrorStatusTranslation
 
 
-class ErrorStatusTranslationInline(admin.StackedInline):  # type: ignore[type-arg]
+class ErrorStatusTranslationInline(BoundedStackedInline):
     model = ErrorStatusTranslation
     extra = 0
     fields = ["language", "title", "description", "troubleshooting"]
@@ -25,7 +26,7 @@ class ErrorStatusTranslationInline(admin.StackedInline):  # type: ignore[type-ar
         return super().formfield_for_dbfield(db_field, request, **kwargs)
 
 
-class ErrorReasonTranslationInline(admin.StackedInline):  # type: ignore[type-arg]
+class ErrorReasonTranslationInline(BoundedStackedInline):
     """The translated message is checked against the reason's placeholders (its clean())."""
 
     model = ErrorReasonTranslation
