@@ -190,7 +190,10 @@ REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
         "morpheus_errors.api.authentication.BearerTokenAuthentication"
     ],
-    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
+    "DEFAULT_PERMISSION_CLASSES": [
+        "rest_framework.permissions.IsAuthenticated",
+        "morpheus_errors.api.permissions.TokenScopeAllows",
+    ],
     "DEFAULT_THROTTLE_CLASSES": ["morpheus_errors.api.throttling.RatelimitThrottle"],
     "DEFAULT_SCHEMA_CLASS": "catalog.reference.schema.CatalogAutoSchema",
 }

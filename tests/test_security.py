@@ -269,3 +269,46 @@ def test_counts_up_to_the_cap_are_previewed_as_usual():
     )
 
     assert response.status_code == 200
+
+
+@pytest.mark.django_db
+def test_a_read_token_reads_but_cannot_write(client, user):
+    # Before: a scope=read token created instances.
+    from datetime import timedelta
+
+    from django.utils import timezone
+    from oauth2_provider.models import AccessToken, Application
+
+    AccessToken.objects.create(
+        user=user,
+        application=Application.objects.get(client_id="morph-api"),
+        token="read-only-token-0123456789",
+        expires=timezone.now() + timedelta(hours=1),
+        scope="read",
+    )
+    client.defaults["HTTP_AUTHORIZATION"] = "Bearer read-only-token-0123456789"
+
+    started = time.monotonic()
+    created = client.post(
+        "/api/instances", {"instance": {"name": "nope"}}, content_type="application/json"
+    )
+
+    body = created.json()
+    assert (created.status_code, body["code"], body["error"]) == (
+        403,
+        "insufficient_scope",
+        "insufficient_scope",
+    )
+    assert body["msg"] == "The access token's scope does not allow this request"
+    assert time.monotonic() - started < 1.0
+    assert client.get("/api/instances").status_code == 200
+
+
+@pytest.mark.django_db
+def test_a_write_token_reads_and_writes(api):
+    created = api.post(
+        "/api/instances", {"instance": {"name": "ok"}}, content_type="application/json"
+    )
+
+    assert created.status_code == 201
+    assert api.get("/api/instances").status_code == 200

@@ -22,6 +22,7 @@ from catalog.exceptions import CatalogException
 from catalog.types import ApiError, FieldError
 
 DEFAULT_RESOURCE = "resource"
+BEARER_ERRORS = {"invalid_request", "invalid_token", "insufficient_scope"}  # RFC 6750 3.1
 
 try:  # Django's Redis cache raises redis-py's own errors when Redis is unreachable.
     from redis.exceptions import ConnectionError as RedisConnectionError
@@ -103,7 +104,9 @@ def _from_api_exception(exc: drf_exceptions.APIException, params: dict[str, Any]
     wait = getattr(exc, "wait", None)
     if wait:
         error.headers["Retry-After"] = str(int(wait))  # as DRF's handler writes it ("%d")
-    if isinstance(exc, drf_exceptions.NotAuthenticated):
+    if error.code in BEARER_ERRORS:
+        error.oauth_error = error.code  # RFC 6750's own codes, raised as such
+    elif isinstance(exc, drf_exceptions.NotAuthenticated):
         error.oauth_error = "unauthorized"  # on bearer and OAuth requests only
     elif exc.status_code == 401:
         error.oauth_error = "invalid_token"

@@ -144,6 +144,13 @@ SEED_STATUSES: tuple[Status, ...] = (
         "permissions.\n\nFor this error example, use the token of user that does not have "
         "any admin permissions.",
         _reason(
+            "insufficient_scope",
+            403,
+            "The access token's scope does not allow this request",
+            help="Request a token with the scope this request needs (`write` to change "
+            "anything, `read` or `write` to read).",
+        ),
+        _reason(
             "permission_denied",
             403,
             "You do not have permissions to access this api endpoint",

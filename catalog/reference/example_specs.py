@@ -66,6 +66,7 @@ RAISES: dict[str, Raiser] = {
     "authentication_failed": lambda request: drf.AuthenticationFailed(),
     "token_expired": lambda request: drf.AuthenticationFailed(code="token_expired"),
     "permission_denied": lambda request: drf.PermissionDenied(),
+    "insufficient_scope": lambda request: drf.PermissionDenied(code="insufficient_scope"),
     "not_found": lambda request: drf.NotFound(),
     "method_not_allowed": lambda request: drf.MethodNotAllowed(request.method or "GET"),
     "not_acceptable": lambda request: drf.NotAcceptable(),

@@ -33,6 +33,7 @@ EXAMPLES = {
     "invalid_token": f"GET /api/whoami\n{TOKEN}",
     "token_expired": f"GET /api/whoami\n{TOKEN}",
     "permission_denied": f"GET /api/users\n{TOKEN}",
+    "insufficient_scope": f"DELETE /api/instances/7\n{TOKEN}",
     "csrf_failed": "POST /api/instances\nCookie: sessionid=4kq0m2v7x1c9\n"
     f'{JSON}\n\n{{"instance": {{"name": "web-01"}}}}',
     "endpoint_not_found": f"GET /api/foobar\n{TOKEN}",

@@ -17,6 +17,7 @@ from rest_framework.views import APIView
 from catalog.exceptions import Gone, Teapot
 from morpheus_errors.api import docs, selectors, services
 from morpheus_errors.api.models import Instance
+from morpheus_errors.api.permissions import TokenScopeAllows
 from morpheus_errors.api.serializers import InstanceSerializer
 
 BUILD_VERSION = "0.1.0"
@@ -130,7 +131,7 @@ class InstanceDetailView(MorpheusAPIView):
 
 
 class UserListView(MorpheusAPIView):
-    permission_classes = [IsAdminUser]
+    permission_classes = [IsAdminUser, TokenScopeAllows]
     catalog_error_codes = ("invalid_parameters",)
 
     @docs.users
