@@ -20,7 +20,11 @@ limit_request_line = 8190  # gunicorn's largest finite limit; longer lines answe
 limit_request_fields = 200
 limit_request_field_size = 16384  # a longer header line answers 431 JSON
 accesslog = "-"
-forwarded_allow_ips = os.environ.get("GUNICORN_FORWARDED_ALLOW_IPS", "127.0.0.1")
+# The scheme a proxy in front says it received: X-Forwarded-Proto only, and trusted only
+# behind HTTPS (DJANGO_HTTPS=1); on plain HTTP no client may claim it.
+https = os.environ.get("DJANGO_HTTPS", "0").lower() in ("1", "true", "yes", "on")
+forwarded_allow_ips = os.environ.get("GUNICORN_FORWARDED_ALLOW_IPS", "127.0.0.1" if https else "")
+secure_scheme_headers = {"X-FORWARDED-PROTO": "https"}
 
 # Prometheus multiprocess mode: each worker writes its metrics to files in this
 # folder and /metrics sums them. Set here, in the master, before any worker

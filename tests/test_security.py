@@ -6,14 +6,22 @@ refusal now costs. Over real HTTP on loopback, gunicorn with DEBUG off.
 import contextlib
 import json
 import socket
+import subprocess
+import sys
 import time
 from collections.abc import Iterator
+from datetime import timedelta
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
+from django.utils import timezone
+from oauth2_provider.models import AccessToken, Application
 
-from tests.servers import fetch, gunicorn, manage, production_env
+from catalog.models import ErrorStatus
+from morpheus_errors.api.models import Instance
+from tests.admin_forms import client_for, user_create
+from tests.servers import BASE_DIR, CLEAN_ENV, fetch, gunicorn, manage, production_env
 
 
 @pytest.fixture(scope="module")
@@ -192,8 +200,6 @@ def test_the_refresh_grant_refuses_a_user_deactivated_behind_the_signals_back(cl
 
 @pytest.fixture
 def other_users_instance(django_user_model):
-    from morpheus_errors.api.models import Instance
-
     owner = django_user_model.objects.create_user(username="mallory-victim", password="x" * 12)
     return Instance.objects.create(name="victim-db", owner=owner)
 
@@ -239,9 +245,6 @@ def test_staff_see_and_reach_everyones_instances(
 @pytest.mark.parametrize("url_end", ["change/", "preview/"])
 def test_a_forged_total_forms_count_is_capped_and_checked_after_permission(url_end):
     # Before: 1,000,000 forms were looped over, before the permission check: 30 s.
-    from catalog.models import ErrorStatus
-    from tests.admin_forms import client_for, user_create
-
     status = ErrorStatus.objects.get(status=404)
     forged = {"reasons-TOTAL_FORMS": "1000000", "translations-TOTAL_FORMS": "1000000"}
     url = f"/admin/catalog/errorstatus/{status.pk}/{url_end}"
@@ -258,9 +261,6 @@ def test_a_forged_total_forms_count_is_capped_and_checked_after_permission(url_e
 
 @pytest.mark.django_db
 def test_counts_up_to_the_cap_are_previewed_as_usual():
-    from catalog.models import ErrorStatus
-    from tests.admin_forms import client_for, user_create
-
     status = ErrorStatus.objects.get(status=404)
     url = f"/admin/catalog/errorstatus/{status.pk}/preview/"
 
@@ -274,11 +274,6 @@ def test_counts_up_to_the_cap_are_previewed_as_usual():
 @pytest.mark.django_db
 def test_a_read_token_reads_but_cannot_write(client, user):
     # Before: a scope=read token created instances.
-    from datetime import timedelta
-
-    from django.utils import timezone
-    from oauth2_provider.models import AccessToken, Application
-
     AccessToken.objects.create(
         user=user,
         application=Application.objects.get(client_id="morph-api"),
@@ -312,3 +307,67 @@ def test_a_write_token_reads_and_writes(api):
 
     assert created.status_code == 201
     assert api.get("/api/instances").status_code == 200
+
+
+def gunicorn_config(**env: str) -> dict:
+    """gunicorn.conf.py as gunicorn reads it, in a new interpreter with this environment."""
+    code = (
+        "import json, runpy; c = runpy.run_path('gunicorn.conf.py'); "
+        "print(json.dumps({k: c[k] for k in ('forwarded_allow_ips', 'secure_scheme_headers',"
+        " 'limit_request_line', 'worker_class')}))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        env={**CLEAN_ENV, **env},
+        cwd=BASE_DIR,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=True,
+    )
+    return json.loads(result.stdout)
+
+
+def test_on_plain_http_gunicorn_trusts_no_forwarded_scheme():
+    # Before: X-Forwarded-Ssl and -Protocol were trusted from 127.0.0.1 with DJANGO_HTTPS=0.
+    config = gunicorn_config()
+
+    assert config["forwarded_allow_ips"] == ""
+    assert config["secure_scheme_headers"] == {"X-FORWARDED-PROTO": "https"}
+
+
+def test_behind_https_gunicorn_trusts_only_x_forwarded_proto_from_the_proxy():
+    config = gunicorn_config(DJANGO_HTTPS="1")
+
+    assert config["forwarded_allow_ips"] == "127.0.0.1"
+    assert config["secure_scheme_headers"] == {"X-FORWARDED-PROTO": "https"}
+    assert config["limit_request_line"] == 8190
+
+
+def test_hsts_is_a_year_behind_https():
+    code = "import django; from django.conf import settings; django.setup(); print(settings.SECURE_HSTS_SECONDS)"
+    env = {
+        **CLEAN_ENV,
+        "DJANGO_SETTINGS_MODULE": "morpheus_errors.settings",
+        "DJANGO_SECRET_KEY": "x" * 50,
+    }
+    https = subprocess.run(
+        [sys.executable, "-c", code],
+        env={**env, "DJANGO_HTTPS": "1"},
+        cwd=BASE_DIR,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=True,
+    )
+    plain = subprocess.run(
+        [sys.executable, "-c", code],
+        env=env,
+        cwd=BASE_DIR,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=True,
+    )
+
+    assert (https.stdout.strip(), plain.stdout.strip()) == ("31536000", "0")
