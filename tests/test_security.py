@@ -15,6 +15,8 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
+from django.core.cache import caches
+from django.core.cache.backends.locmem import LocMemCache
 from django.utils import timezone
 from oauth2_provider.models import AccessToken, Application
 
@@ -371,3 +373,34 @@ def test_hsts_is_a_year_behind_https():
     )
 
     assert (https.stdout.strip(), plain.stdout.strip()) == ("31536000", "0")
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("path", ["/errors/", "/api/error-codes"])
+def test_host_variants_cannot_fill_the_shared_cache(client, settings, path):
+    # Before: each port or letter case of an allowed host cached a new rendering for
+    # 24 h (900 requests: 52 MB in Redis; a full Redis made the rate limiter fail open).
+    settings.ALLOWED_HOSTS = ["127.0.0.1", "localhost"]
+    for port in range(1000, 1030):
+        for host in (f"127.0.0.1:{port}", f"LOCALHOST:{port}"):
+            assert client.get(path, HTTP_HOST=host).status_code == 200
+
+    assert len(renderings_cached()) <= 8
+
+
+@pytest.mark.django_db
+def test_letter_case_of_the_host_is_one_origin(client, settings):
+    settings.ALLOWED_HOSTS = ["localhost"]
+    for host in ("localhost", "LOCALHOST", "LocalHost"):
+        client.get("/errors/", HTTP_HOST=host)
+
+    assert len(renderings_cached()) == 1
+
+
+def renderings_cached() -> list[str]:
+    """The rendering keys in the shared cache, local memory or Redis."""
+    cache = caches["default"]
+    if isinstance(cache, LocMemCache):
+        return [key for key in cache._cache if "catalog:render" in key]
+    client = cache._cache.get_client(None)
+    return [key.decode() for key in client.keys(cache.make_key("catalog:render*"))]

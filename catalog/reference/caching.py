@@ -31,8 +31,29 @@ PROCESS_TOKEN = secrets.token_hex(4)
 
 def cache_key(*, name: str, catalog: Catalog, request: HttpRequest) -> str:
     """Per rendering, catalog version and origin (pages hold absolute helpUrls)."""
-    origin = hashlib.sha256(f"{request.scheme}://{request.get_host()}".encode()).hexdigest()
+    origin = hashlib.sha256(request_origin(request).encode()).hexdigest()
     return f"catalog:render:{name}:v{catalog.version}:{origin[:16]}:{PROCESS_TOKEN}"
+
+
+def request_origin(request: HttpRequest) -> str:
+    """The scheme and host, the host in lower case (HOST and host are one origin)."""
+    return f"{request.scheme}://{request.get_host().lower()}"
+
+
+# ALLOWED_HOSTS lets any port (and, with a wildcard, any subdomain) through: so that a
+# client varying them can't fill the shared cache, each process stores the renderings
+# of at most MAX_ORIGINS origins per catalog version there; others are rendered only.
+MAX_ORIGINS = 8
+_origins: dict[int, set[str]] = {}
+
+
+def _origin_shared(origin: str, version: int) -> bool:
+    if version not in _origins:
+        _origins.clear()  # a new version: the older ones' keys are never asked for again
+    seen = _origins.setdefault(version, set())
+    if origin not in seen and len(seen) < MAX_ORIGINS:
+        seen.add(origin)
+    return origin in seen
 
 
 @dataclass(frozen=True)
@@ -55,7 +76,9 @@ def rendered_get(
     key = cache_key(name=name, catalog=catalog, request=request)
     rendering = _renderings.get(key)
     if rendering is None:
-        rendering = Rendering(content := _shared_rendering(key, name, build), etag_of(content))
+        shared = _origin_shared(request_origin(request), catalog.version)
+        content = _shared_rendering(key, name, build) if shared else build()
+        rendering = Rendering(content, etag_of(content))
         _renderings[key] = rendering
         while len(_renderings) > MAX_RENDERINGS:
             _renderings.popitem(last=False)
@@ -65,6 +88,7 @@ def rendered_get(
 def renderings_clear() -> None:
     """Forget this process's renderings (tests; a database restored to an older version)."""
     _renderings.clear()
+    _origins.clear()
 
 
 def etag_of(content: bytes) -> str:
