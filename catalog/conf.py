@@ -47,6 +47,11 @@ class Settings:
         return dict(getattr(settings, "CATALOG_EXCEPTIONS", {}))
 
     @property
+    def MAX_FIELD_ERRORS(self) -> int:
+        """The most field messages one error body reports; the rest are only counted."""
+        return int(getattr(settings, "CATALOG_MAX_FIELD_ERRORS", 100))
+
+    @property
     def RETRY_AFTER(self) -> int:
         """Retry-After, in seconds, for 503s and for 429s that carry no timing."""
         return int(getattr(settings, "CATALOG_RETRY_AFTER", 30))

@@ -96,6 +96,7 @@ class ApiError:
     detail: str | None = None
     custom_detail: bool = False
     field_errors: list[FieldError] = field(default_factory=list)
+    errors_omitted: int = 0  # field messages beyond CATALOG_MAX_FIELD_ERRORS
 
 
 class ErrorBody(TypedDict):
@@ -113,6 +114,7 @@ class ErrorBody(TypedDict):
     error_description: NotRequired[str]
     msgEnglish: NotRequired[str]  # the English msg, when msg is in another language
     fieldErrors: NotRequired[list[FieldError]]  # beside errors, on validation errors
+    errorsOmitted: NotRequired[int]  # how many field messages were left out (a cap)
 
 
 class ProblemBody(TypedDict):
@@ -130,3 +132,4 @@ class ProblemBody(TypedDict):
     error_description: NotRequired[str]
     msgEnglish: NotRequired[str]
     fieldErrors: NotRequired[list[FieldError]]
+    errorsOmitted: NotRequired[int]

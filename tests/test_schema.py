@@ -71,10 +71,10 @@ def test_the_schema_is_valid_openapi_3_with_the_morpheus_error_component(client)
     error = document["components"]["schemas"]["Error"]
     assert set(error["properties"]) == {
         "success", "msg", "errors", "status", "code", "title", "helpUrl", "requestId",
-        "error", "error_description", "msgEnglish", "fieldErrors",
+        "error", "error_description", "msgEnglish", "fieldErrors", "errorsOmitted",
     }  # fmt: skip
     assert set(error["required"]) == set(error["properties"]) - {
-        "error", "error_description", "msgEnglish", "fieldErrors",
+        "error", "error_description", "msgEnglish", "fieldErrors", "errorsOmitted",
     }  # fmt: skip
     field_error = document["components"]["schemas"]["FieldError"]
     assert set(field_error["properties"]) == {"field", "code", "message"}

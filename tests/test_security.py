@@ -404,3 +404,35 @@ def renderings_cached() -> list[str]:
         return [key for key in cache._cache if "catalog:render" in key]
     client = cache._cache.get_client(None)
     return [key.decode() for key in client.keys(cache.make_key("catalog:render*"))]
+
+
+@pytest.mark.django_db
+def test_a_huge_list_is_refused_before_its_items_are_validated(api):
+    # Before: 100,000 list items (585 KiB) took 5.3 s and answered 4.4 MB of errors.
+    labels = ["x" * 41] * 12_000  # 540 KiB, each item invalid too
+    payload = json.dumps({"instance": {"name": "web", "labels": labels}})
+
+    started = time.monotonic()
+    response = api.post("/api/instances", payload, content_type="application/json")
+    seconds = time.monotonic() - started
+
+    body = response.json()
+    assert (response.status_code, body["code"]) == (400, "invalid")
+    assert body["errors"] == {"labels": "Ensure this field has no more than 20 elements."}
+    assert len(response.content) < 2_000
+    assert seconds < 1.0
+
+
+@pytest.mark.django_db
+def test_an_error_body_reports_at_most_the_cap_of_field_messages_and_says_so(client, settings):
+    settings.CATALOG_MAX_FIELD_ERRORS = 3
+    from rest_framework.exceptions import ValidationError
+
+    from catalog.errors.conversion import api_error_from_exception
+
+    detail = {f"field{n}": ["Required."] for n in range(10)}
+    error = api_error_from_exception(ValidationError(detail))
+
+    assert list(error.errors) == ["field0", "field1", "field2"]
+    assert len(error.field_errors) == 3
+    assert error.errors_omitted == 7

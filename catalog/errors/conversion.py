@@ -6,7 +6,8 @@ Anything not recognised here is an unhandled error and becomes a 500
 """
 
 import functools
-from collections.abc import Mapping
+import itertools
+from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
 from django.core import exceptions as django_exceptions
@@ -51,8 +52,8 @@ def api_error_from_exception(exc: BaseException, *, resource: str | None = None)
         return ApiError(403, "permission_denied")
     if isinstance(exc, django_exceptions.ValidationError):
         detail = as_serializer_error(exc)
-        error = ApiError(400, "invalid", params=params, errors=flatten_errors(detail))
-        error.field_errors = field_errors(detail)
+        error = ApiError(400, "invalid", params=params)
+        validation_errors(error, detail)
         return error
     if isinstance(exc, django_exceptions.RequestDataTooBig):
         return ApiError(400, "request_too_large")
@@ -94,8 +95,7 @@ def _from_api_exception(exc: drf_exceptions.APIException, params: dict[str, Any]
     """
     error = ApiError(exc.status_code, exception_code(exc), params=params)
     if isinstance(exc, drf_exceptions.ValidationError):
-        error.errors = flatten_errors(exc.detail)
-        error.field_errors = field_errors(exc.detail)
+        validation_errors(error, exc.detail)
     else:
         _detail_set(error, exc)
     auth_header = getattr(exc, "auth_header", None)
@@ -143,42 +143,44 @@ def _detail_set(error: ApiError, exc: drf_exceptions.APIException) -> None:
     error.custom_detail = not str(detail).startswith(default.split("{", 1)[0].strip() or "\0")
 
 
-def field_errors(detail: Any, prefix: str = "") -> list[FieldError]:
-    """Each validation message with DRF's machine code, fields named as in ``errors``."""
+def validation_errors(error: ApiError, detail: Any) -> None:
+    """
+    A validation error's messages on ``error``: ``errors``, one string per field as
+    Morpheus returns them (the CLI prints ``* key: message``), and ``field_errors``,
+    each message with DRF's code. At most CATALOG_MAX_FIELD_ERRORS messages are kept;
+    ``errors_omitted`` says how many more there were.
+    """
+    limit = catalog_settings.MAX_FIELD_ERRORS
+    messages = _field_errors(detail)
+    error.field_errors = list(itertools.islice(messages, limit))
+    error.errors_omitted = sum(1 for _ in messages)
+    for field_error in error.field_errors:
+        field, message = field_error["field"], field_error["message"]
+        error.errors[field] = (
+            f"{error.errors[field]} {message}" if field in error.errors else message
+        )
+
+
+def flatten_errors(detail: Any) -> dict[str, str]:
+    """Field errors as Morpheus returns them: one message per field, nested as parent.key."""
+    error = ApiError(400, "invalid")
+    validation_errors(error, detail)
+    return error.errors
+
+
+def _field_errors(detail: Any, prefix: str = "") -> Iterator[FieldError]:
+    """Each message of a (nested) validation detail, its field named as in ``errors``."""
     if isinstance(detail, Mapping):
-        items = [(str(key), value) for key, value in detail.items()]
+        items: Iterable[tuple[str, Any]] = ((str(key), value) for key, value in detail.items())
     elif isinstance(detail, list) and any(isinstance(item, (Mapping, list)) for item in detail):
-        items = [(str(index), value) for index, value in enumerate(detail) if value]
+        items = ((str(index), value) for index, value in enumerate(detail) if value)
     else:
-        messages = detail if isinstance(detail, list) else [detail]
         field = prefix or "non_field_errors"
-        return [
-            {"field": field, "code": str(getattr(m, "code", None) or "invalid"), "message": str(m)}
-            for m in messages
-        ]
-    found: list[FieldError] = []
+        for message in detail if isinstance(detail, list) else [detail]:
+            code = str(getattr(message, "code", None) or "invalid")
+            yield {"field": field, "code": code, "message": str(message)}
+        return
     for key, value in items:
         if key == "non_field_errors" and prefix:
             key = ""
-        found += field_errors(value, f"{prefix}.{key}".strip(".") if key else prefix)
-    return found
-
-
-def flatten_errors(detail: Any, prefix: str = "") -> dict[str, str]:
-    """
-    Field errors as Morpheus returns them: one message per field, nested
-    serializers as ``parent.key`` (the Morpheus CLI prints ``* key: message``).
-    """
-    if isinstance(detail, Mapping):
-        items: list[tuple[str, Any]] = [(str(key), value) for key, value in detail.items()]
-    elif isinstance(detail, list) and any(isinstance(item, (Mapping, list)) for item in detail):
-        items = [(str(index), value) for index, value in enumerate(detail) if value]
-    else:
-        messages = detail if isinstance(detail, list) else [detail]
-        return {prefix or "non_field_errors": " ".join(str(message) for message in messages)}
-    flat: dict[str, str] = {}
-    for key, value in items:
-        if key == "non_field_errors" and prefix:
-            key = ""
-        flat.update(flatten_errors(value, f"{prefix}.{key}".strip(".") if key else prefix))
-    return flat
+        yield from _field_errors(value, f"{prefix}.{key}".strip(".") if key else prefix)

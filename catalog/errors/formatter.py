@@ -102,6 +102,8 @@ def error_body_localized(
         body["msgEnglish"] = msg  # what logs, support and clients matching text can rely on
     if error.field_errors:
         body["fieldErrors"] = error.field_errors
+    if error.errors_omitted:
+        body["errorsOmitted"] = error.errors_omitted
     return body, language if localized else SOURCE_LANGUAGE
 
 
@@ -149,6 +151,8 @@ def problem_body(request: HttpRequest, body: ErrorBody) -> ProblemBody:
         problem["msgEnglish"] = body["msgEnglish"]
     if "fieldErrors" in body:
         problem["fieldErrors"] = body["fieldErrors"]
+    if "errorsOmitted" in body:
+        problem["errorsOmitted"] = body["errorsOmitted"]
     return problem
 
 

@@ -80,6 +80,9 @@ class ErrorSerializer(serializers.Serializer[Any]):
     fieldErrors = FieldErrorSerializer(
         many=True, required=False, help_text="Each field message with its code (400 invalid)."
     )
+    errorsOmitted = serializers.IntegerField(
+        required=False, help_text="How many more field messages there were (a cap)."
+    )
     error = serializers.CharField(
         required=False, help_text="OAuth 2.0 error (bearer requests, /oauth/)."
     )

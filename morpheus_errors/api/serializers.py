@@ -19,10 +19,19 @@ class InstanceConfigSerializer(serializers.Serializer[Any]):
     memoryMB = serializers.IntegerField(min_value=256, max_value=1048576, source="memory_mb")
 
 
+class BoundedListField(serializers.ListField):
+    """A ListField that refuses a list over max_length before validating any item."""
+
+    def to_internal_value(self, data: Any) -> list[Any]:
+        if self.max_length is not None and isinstance(data, list) and len(data) > self.max_length:
+            self.fail("max_length", max_length=self.max_length)
+        return super().to_internal_value(data)
+
+
 class InstanceSerializer(serializers.ModelSerializer[Instance]):
     instanceType = InstanceTypeSerializer(source="*", required=False)
     config = InstanceConfigSerializer(source="*", required=False)
-    labels = serializers.ListField(
+    labels = BoundedListField(
         child=serializers.CharField(max_length=40), max_length=20, required=False
     )
     owner = serializers.SerializerMethodField()
