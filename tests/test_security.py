@@ -436,3 +436,55 @@ def test_an_error_body_reports_at_most_the_cap_of_field_messages_and_says_so(cli
     assert list(error.errors) == ["field0", "field1", "field2"]
     assert len(error.field_errors) == 3
     assert error.errors_omitted == 7
+
+
+TOKEN_URL = "/oauth/token?client_id=morph-api&grant_type=password&scope=write"
+REFRESH_URL = "/oauth/token?client_id=morph-api&grant_type=refresh_token"
+
+
+@pytest.mark.django_db
+def test_wrong_passwords_from_one_address_dont_lock_the_user_out_elsewhere(client, user, settings):
+    # Before: ten wrong passwords for a username from one address blocked its login everywhere.
+    settings.OAUTH_TOKEN_RATE_LIMIT = "3/h"
+    for attempt in range(5):
+        client.post(
+            TOKEN_URL, {"username": "jdoe", "password": f"guess{attempt}"}, REMOTE_ADDR="10.9.9.9"
+        )
+
+    response = client.post(
+        TOKEN_URL, {"username": "jdoe", "password": "s3cret-pass"}, REMOTE_ADDR="10.1.1.1"
+    )
+
+    assert response.status_code == 200
+
+
+@pytest.mark.django_db
+def test_junk_refreshes_from_one_address_dont_block_other_clients_refreshes(
+    client, user, settings
+):
+    # Before: refreshes carry no username, so all of them shared one global bucket.
+    settings.OAUTH_TOKEN_RATE_LIMIT = "3/h"
+    refresh = token_pair(client)["refresh_token"]
+    for attempt in range(5):
+        client.post(REFRESH_URL, {"refresh_token": f"junk-{attempt}"}, REMOTE_ADDR="10.9.9.9")
+
+    response = client.post(REFRESH_URL, {"refresh_token": refresh}, REMOTE_ADDR="10.1.1.1")
+
+    assert response.status_code == 200
+
+
+@pytest.mark.django_db
+def test_one_address_still_meets_429_however_it_varies_usernames(client, user, settings):
+    settings.OAUTH_TOKEN_RATE_LIMIT = "3/h"
+    for attempt in range(3):
+        client.post(
+            TOKEN_URL, {"username": f"u{attempt}", "password": "x"}, REMOTE_ADDR="10.9.9.9"
+        )
+
+    started = time.monotonic()
+    response = client.post(
+        TOKEN_URL, {"username": "jdoe", "password": "s3cret-pass"}, REMOTE_ADDR="10.9.9.9"
+    )
+
+    assert (response.status_code, response.json()["code"]) == (429, "rate_limited")
+    assert time.monotonic() - started < 1.0

@@ -7,6 +7,7 @@ so they are moved into the form body first. Errors answer from the catalog, with
 the OAuth 2.0 members (RFC 6749 section 5.2) beside the Morpheus ones.
 """
 
+import hashlib
 import json
 from typing import Any
 
@@ -75,16 +76,31 @@ def has_null_character(form: QueryDict) -> bool:
 
 
 def token_request_limited(request: HttpRequest) -> HttpResponse | None:
-    """Password guessing meets 429 per client IP and per username, long before it succeeds."""
+    """
+    Guessing meets 429 long before it succeeds, keyed only on what the sender controls:
+    its address, its address with the username tried, the refresh token sent. Never a
+    bare username (ten wrong passwords from one address would lock the real user out
+    everywhere) nor an empty value (every refresh would share one bucket).
+    """
     rate = settings.OAUTH_TOKEN_RATE_LIMIT
-    for key in ("ip", "post:username"):
-        usage = ratelimit_usage(request, group="oauth-token", key=key, rate=rate)
+    for key in token_request_keys(request):
+        usage = ratelimit_usage(request, group="oauth-token", key=lambda *_: key, rate=rate)
         if usage is not None:
             retry_after = str(max(1, usage["time_left"]))
             error = ApiError(429, "rate_limited", headers={"Retry-After": retry_after})
             error.oauth_error = "invalid_request"
             return error_response(request, error)
     return None
+
+
+def token_request_keys(request: HttpRequest) -> list[str]:
+    address = request.META.get("REMOTE_ADDR", "")
+    keys = [f"ip:{address}"]
+    if username := request.POST.get("username", ""):
+        keys.append(f"ip-user:{address}:{hashlib.sha256(username.encode()).hexdigest()}")
+    if refresh_token := request.POST.get("refresh_token", ""):
+        keys.append(f"refresh:{hashlib.sha256(refresh_token.encode()).hexdigest()}")
+    return keys
 
 
 def oauth_error(request: HttpRequest, oauth_code: str) -> HttpResponse:
