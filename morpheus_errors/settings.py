@@ -240,6 +240,7 @@ warnings.filterwarnings(
 # the API down with it.
 API_RATE_LIMIT = os.environ.get("API_RATE_LIMIT", "600/m")
 OAUTH_TOKEN_RATE_LIMIT = os.environ.get("OAUTH_TOKEN_RATE_LIMIT", "10/m")
+ADMIN_LOGIN_RATE_LIMIT = os.environ.get("ADMIN_LOGIN_RATE_LIMIT", "10/m")
 RATELIMIT_USE_CACHE = "default"
 RATELIMIT_FAIL_OPEN = True
 

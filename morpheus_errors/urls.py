@@ -5,10 +5,12 @@ from drf_spectacular.views import SpectacularAPIView
 
 from catalog.handlers import endpoint_not_found
 from catalog.telemetry.views import metrics_view
+from morpheus_errors.admin_login import admin_login
 from morpheus_errors.api.oauth import MorpheusTokenView
 from morpheus_errors.api.swagger import SwaggerView
 
 urlpatterns = [
+    path("admin/login/", admin_login, name="admin-login"),  # throttled (before the admin's own)
     path("admin/", admin.site.urls),
     # The reference page per language: /errors/ (English), /de/errors/, /fr/errors/.
     *i18n_patterns(path("errors/", include("catalog.urls")), prefix_default_language=False),

@@ -488,3 +488,44 @@ def test_one_address_still_meets_429_however_it_varies_usernames(client, user, s
 
     assert (response.status_code, response.json()["code"]) == (429, "rate_limited")
     assert time.monotonic() - started < 1.0
+
+
+LOGIN = "/admin/login/"
+
+
+@pytest.mark.django_db
+def test_admin_login_guessing_is_refused_before_the_password_is_hashed(client, settings):
+    # Before: no throttle; each attempt ~0.9 s of hashing, 144/min made /api/ping take 2.2 s.
+    settings.ADMIN_LOGIN_RATE_LIMIT = "3/h"
+    for attempt in range(3):
+        client.post(
+            LOGIN, {"username": "admin", "password": f"guess{attempt}"}, REMOTE_ADDR="10.9.9.9"
+        )
+
+    started = time.monotonic()
+    response = client.post(LOGIN, {"username": "admin", "password": "x"}, REMOTE_ADDR="10.9.9.9")
+
+    assert response.status_code == 429
+    assert "Slow down" in response.content.decode()
+    assert 1 <= int(response["Retry-After"]) <= 3600
+    assert time.monotonic() - started < 1.0
+
+
+@pytest.mark.django_db
+def test_admin_login_guessing_elsewhere_doesnt_lock_the_real_user_out(
+    client, django_user_model, settings
+):
+    settings.ADMIN_LOGIN_RATE_LIMIT = "3/h"
+    django_user_model.objects.create_user("boss", password="boss-pass-123", is_staff=True)
+    for attempt in range(5):
+        client.post(
+            LOGIN, {"username": "boss", "password": f"guess{attempt}"}, REMOTE_ADDR="10.9.9.9"
+        )
+
+    response = client.post(
+        LOGIN,
+        {"username": "boss", "password": "boss-pass-123", "next": "/admin/"},
+        REMOTE_ADDR="10.1.1.1",
+    )
+
+    assert (response.status_code, response["Location"]) == (302, "/admin/")
