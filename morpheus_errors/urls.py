@@ -1,9 +1,9 @@
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path, re_path
-from drf_spectacular.views import SpectacularAPIView
 
 from catalog.handlers import endpoint_not_found
+from catalog.reference.schema_views import CatalogSchemaView
 from catalog.telemetry.views import metrics_view
 from morpheus_errors.admin_login import admin_login
 from morpheus_errors.api.oauth import MorpheusTokenView
@@ -15,7 +15,7 @@ urlpatterns = [
     # The reference page per language: /errors/ (English), /de/errors/, /fr/errors/.
     *i18n_patterns(path("errors/", include("catalog.urls")), prefix_default_language=False),
     path("api/", include("catalog.reference.urls")),
-    path("api/schema/", SpectacularAPIView.as_view(), name="schema"),
+    path("api/schema/", CatalogSchemaView.as_view(), name="schema"),
     # The split view serves its start-up script as a file: no inline script (CSP).
     path("api/docs/", SwaggerView.as_view(url_name="schema"), name="api-docs"),
     path("oauth/token", MorpheusTokenView.as_view(), name="oauth-token"),
