@@ -1,5 +1,10 @@
 from django.core.exceptions import ValidationError
-from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
+from django.core.validators import (
+    MaxLengthValidator,
+    MaxValueValidator,
+    MinValueValidator,
+    RegexValidator,
+)
 from django.db import models
 from simple_history.models import HistoricalRecords
 
@@ -7,6 +12,9 @@ from catalog.errors.languages import translation_languages
 from catalog.errors.templating import template_errors
 from catalog.reference.requests import example_request_errors
 
+# Form fields enforce a TextField's max_length; these make full_clean() (a catalog
+# import, any code) enforce it too.
+TEXT_LIMIT = MaxLengthValidator(5000)
 MARKDOWN_HELP = (
     "Markdown: **bold**, `code`, [links](https://example.com), blank line between paragraphs."
 )
@@ -24,7 +32,9 @@ class ErrorStatus(models.Model):
     description = models.CharField(
         max_length=300, help_text="One sentence, as in the table of codes."
     )
-    troubleshooting = models.TextField(blank=True, max_length=5000, help_text=MARKDOWN_HELP)
+    troubleshooting = models.TextField(
+        blank=True, max_length=5000, validators=[TEXT_LIMIT], help_text=MARKDOWN_HELP
+    )
     updated_at = models.DateTimeField(auto_now=True)
     history = HistoricalRecords()
 
@@ -57,10 +67,13 @@ class ErrorReason(models.Model):
         blank=True,
         help_text="Comma-separated placeholder names the code fills for this reason.",
     )
-    troubleshooting = models.TextField(blank=True, max_length=5000, help_text=MARKDOWN_HELP)
+    troubleshooting = models.TextField(
+        blank=True, max_length=5000, validators=[TEXT_LIMIT], help_text=MARKDOWN_HELP
+    )
     example_request = models.TextField(
         blank=True,
         max_length=2000,
+        validators=[MaxLengthValidator(2000)],
         help_text="The request the reference page shows for this reason, as HTTP: "
         "'GET /api/things/999', then header lines, a blank line and the body. "
         "Blank: a request to one of the API's own paths.",
@@ -105,7 +118,9 @@ class ErrorStatusTranslation(models.Model):
     )
     title = models.CharField(max_length=100, blank=True, help_text=FALLBACK_HELP)
     description = models.CharField(max_length=300, blank=True, help_text=FALLBACK_HELP)
-    troubleshooting = models.TextField(blank=True, max_length=5000, help_text=MARKDOWN_HELP)
+    troubleshooting = models.TextField(
+        blank=True, max_length=5000, validators=[TEXT_LIMIT], help_text=MARKDOWN_HELP
+    )
     history = HistoricalRecords()
 
     class Meta:
@@ -132,7 +147,9 @@ class ErrorReasonTranslation(models.Model):
         max_length=15, choices=translation_languages, help_text=LANGUAGE_HELP
     )
     message = models.CharField(max_length=300, blank=True, help_text=FALLBACK_HELP)
-    troubleshooting = models.TextField(blank=True, max_length=5000, help_text=MARKDOWN_HELP)
+    troubleshooting = models.TextField(
+        blank=True, max_length=5000, validators=[TEXT_LIMIT], help_text=MARKDOWN_HELP
+    )
     history = HistoricalRecords()
 
     class Meta:

@@ -558,3 +558,76 @@ def test_unknown_schema_queries_are_answered_but_never_cached(client):
         assert client.get(f"/api/schema/?format=json&junk={n}").status_code == 200
 
     assert len(renderings_cached()) == before
+
+
+def import_refused(text: str, *, dry_run: bool = False) -> tuple[list[str], float]:
+    """A catalog import of the text: the problems it was refused for, and the seconds it took."""
+    from catalog.transfer.files import CatalogFileError
+    from catalog.transfer.services import catalog_export, catalog_import
+
+    before = catalog_export()
+    started = time.monotonic()
+    with pytest.raises(CatalogFileError) as refused:
+        catalog_import(text=text, dry_run=dry_run)
+    seconds = time.monotonic() - started
+    assert catalog_export() == before  # nothing applied
+    return refused.value.problems, seconds
+
+
+def exported_with(code: str, **fields: str) -> str:
+    from catalog.transfer.services import catalog_export
+
+    document = json.loads(catalog_export())
+    reason = next(r for s in document["statuses"] for r in s["reasons"] if r["code"] == code)
+    reason.update(fields)
+    return json.dumps(document)
+
+
+@pytest.mark.django_db
+def test_an_import_of_60_mb_is_refused_at_once():
+    # Before: applied, then served on every /errors/ and /api/error-codes.
+    text = exported_with("teapot", troubleshooting="x" * 60_000_000)
+
+    problems, seconds = import_refused(text)
+
+    assert problems == [
+        f"The file has {len(text):,} characters; a catalog file has at most 5,000,000."
+    ]
+    assert seconds < 1.0
+
+
+@pytest.mark.django_db
+def test_a_text_over_the_admins_limit_is_refused_as_the_admin_refuses_it():
+    problems, _ = import_refused(exported_with("teapot", troubleshooting="x" * 5001))
+
+    assert problems == [
+        "reason teapot: troubleshooting: Ensure this value has at most 5000 characters (it has 5001)."
+    ]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("dry_run", [False, True])
+@pytest.mark.parametrize(
+    ("text", "problem"),
+    [
+        ("I'm a\\u0000 teapot.", "contains a NUL character."),
+        ("I'm a \\udc80 teapot.", "contains an invalid character (a lone surrogate)."),
+    ],
+)
+def test_nul_bytes_and_lone_surrogates_are_refused_with_where_they_are(text, problem, dry_run):
+    # Before: raw tracebacks, and --dry-run accepted them.
+    document = exported_with("teapot", message="TYPED-HERE").replace('"TYPED-HERE"', f'"{text}"')
+
+    problems, seconds = import_refused(document, dry_run=dry_run)
+
+    assert len(problems) == 1
+    assert problems[0].endswith(f"> message: {problem}")
+    assert seconds < 1.0
+
+
+@pytest.mark.django_db
+def test_a_file_nested_200000_deep_is_refused_with_a_sentence():
+    problems, seconds = import_refused("[" * 200_000 + "]" * 200_000)
+
+    assert problems == ["Not a catalog file: nested too deeply."]
+    assert seconds < 1.0

@@ -42,6 +42,11 @@ class CatalogFileError(Exception):
         super().__init__("\n".join(problems))
 
 
+# A catalog file's upper bound: a catalog of many hundreds of reasons, each with long
+# troubleshooting text and translations, fits; a 60 MB text does not.
+MAX_FILE_CHARACTERS = 5_000_000
+
+
 @dataclass(frozen=True)
 class FileEntries:
     statuses: list[ErrorStatus]
@@ -50,11 +55,22 @@ class FileEntries:
 
 def catalog_file_read(*, text: str) -> FileEntries:
     """Every entry of a file as unsaved, validated models; CatalogFileError if any fails."""
+    if len(text) > MAX_FILE_CHARACTERS:
+        raise CatalogFileError(
+            [
+                f"The file has {len(text):,} characters; a catalog file has at most "
+                f"{MAX_FILE_CHARACTERS:,}."
+            ]
+        )
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
         raise CatalogFileError([f"Not a JSON file: {exc}."]) from None
-    problems: list[str] = []
+    except RecursionError:
+        raise CatalogFileError(["Not a catalog file: nested too deeply."]) from None
+    problems: list[str] = _text_problems(data)
+    if problems:
+        raise CatalogFileError(problems)
     if not isinstance(data, dict) or data.get("format") != FILE_FORMAT:
         raise CatalogFileError([f'Not a catalog file: expected "format": "{FILE_FORMAT}".'])
     if data.get("version") != FILE_VERSION or not isinstance(data.get("statuses"), list):
@@ -147,6 +163,28 @@ def _validate(
     except ValidationError as exc:
         for field, messages in sorted(exc.message_dict.items()):
             problems.extend(f"{where}: {field}: {message}" for message in messages)
+
+
+def _text_problems(data: Any, where: str = "the file") -> list[str]:
+    """NUL characters and lone surrogates, which no database column takes: where each is."""
+    if isinstance(data, str):
+        if "\x00" in data:
+            return [f"{where}: contains a NUL character."]
+        try:
+            data.encode("utf-8")
+        except UnicodeEncodeError:
+            return [f"{where}: contains an invalid character (a lone surrogate)."]
+        return []
+    if isinstance(data, dict):
+        items: Any = data.items()
+    elif isinstance(data, list):
+        items = enumerate(data)
+    else:
+        return []
+    problems = []
+    for key, value in items:
+        problems += _text_problems(key, where) + _text_problems(value, f"{where} > {key}")
+    return problems
 
 
 def _check_duplicates(
