@@ -12,6 +12,7 @@ import warnings
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONE, SELF, UNSAFE_INLINE
 from django.core.exceptions import ImproperlyConfigured
 from pythonjsonlogger.core import RESERVED_ATTRS
 
@@ -69,6 +70,7 @@ MIDDLEWARE = [
     "catalog.errors.middleware.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     # Before CommonMiddleware, whose APPEND_SLASH resolves the path: /de/errors/.
     "catalog.errors.middleware.PageLanguageMiddleware",
@@ -306,4 +308,22 @@ LOGGING = {
         "django.security": {"handlers": ["console"], "level": "WARNING", "propagate": False},
         "oauth2_provider": {"filters": ["password_grant_notice"]},
     },
+}
+
+# Content-Security-Policy (django-csp) on every response that sets none of its own (the
+# reference page does): the admin and Swagger UI run only this site's scripts; catalog
+# text can't load a third party's image. Inline style attributes stay allowed (the
+# admin's widgets and Swagger UI set them); inline scripts don't.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF, UNSAFE_INLINE],
+        "img-src": [SELF, "data:"],
+        "connect-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    }
 }

@@ -631,3 +631,38 @@ def test_a_file_nested_200000_deep_is_refused_with_a_sentence():
 
     assert problems == ["Not a catalog file: nested too deeply."]
     assert seconds < 1.0
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("path", ["/admin/login/", "/api/docs/"])
+def test_the_admin_and_swagger_ui_are_served_with_a_csp(client, path):
+    # Before: no Content-Security-Policy; an editor's <img src=...> in catalog text
+    # loaded a third-party image in Swagger UI.
+    response = client.get(path)
+
+    policy = response["Content-Security-Policy"]
+    assert "script-src 'self'" in policy
+    assert "img-src 'self' data:" in policy
+    assert "unsafe-eval" not in policy
+
+
+@pytest.mark.django_db
+def test_the_reference_page_keeps_its_own_stricter_csp(client):
+    from catalog.reference.views import CONTENT_SECURITY_POLICY
+
+    assert client.get("/errors/")["Content-Security-Policy"] == CONTENT_SECURITY_POLICY
+
+
+@pytest.mark.django_db
+def test_catalog_text_in_the_schema_is_text_not_html(client, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        ErrorStatus.objects.filter(status=418).update(
+            description='Tea <img src="https://evil.example/x.png"> ![x](https://evil.example/y.png)'
+        )
+        catalog_version_bump()
+
+    schema = client.get("/api/schema/?format=json").content.decode()
+
+    assert '<img src=\\\\"https://evil.example' not in schema
+    assert "&lt;img src=" in schema
+    assert "![x](https://evil" not in schema

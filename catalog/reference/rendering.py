@@ -9,6 +9,7 @@ documentation needs, so that no catalog text can inject script or handlers.
 from functools import lru_cache
 
 import nh3
+from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 from markdown_it import MarkdownIt
 
@@ -37,3 +38,11 @@ def markdown_html(text: str) -> SafeString:
         link_rel="noopener noreferrer nofollow",
     )
     return mark_safe(cleaned)  # noqa: S308 - sanitized by nh3 just above
+
+
+def schema_text(text: str) -> str:
+    """
+    Catalog text for an OpenAPI description or summary, which Swagger UI renders as
+    Markdown with HTML: tags and Markdown images shown as text, never loaded.
+    """
+    return escape(text).replace("![", "!\\[")

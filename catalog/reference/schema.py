@@ -39,6 +39,7 @@ from catalog.errors.formatter import status_phrase
 from catalog.errors.languages import SOURCE_LANGUAGE, catalog_localized, language_supported
 from catalog.errors.snapshot import catalog_get
 from catalog.reference.examples import example_get
+from catalog.reference.rendering import schema_text
 from catalog.reference.serializers import ErrorSerializer
 from catalog.types import Catalog
 
@@ -148,7 +149,7 @@ def error_openapi_response(
     examples = [
         OpenApiExample(
             name=code,
-            summary=localized.reasons[code].message,
+            summary=schema_text(localized.reasons[code].message),
             value=example_get(
                 catalog.reasons[code], request=request, resource=resource, language=language
             ).body,
@@ -157,7 +158,7 @@ def error_openapi_response(
         )
         for code in codes
     ]
-    description = f"{title}: {entry.description}" if entry else title
+    description = schema_text(f"{title}: {entry.description}" if entry else title)
     return OpenApiResponse(response=ErrorSerializer, description=description, examples=examples)
 
 
