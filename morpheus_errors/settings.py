@@ -67,6 +67,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "morpheus_errors.proxy.TrustedProxyMiddleware",
     "catalog.errors.middleware.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -243,6 +244,8 @@ warnings.filterwarnings(
 API_RATE_LIMIT = os.environ.get("API_RATE_LIMIT", "600/m")
 OAUTH_TOKEN_RATE_LIMIT = os.environ.get("OAUTH_TOKEN_RATE_LIMIT", "10/m")
 ADMIN_LOGIN_RATE_LIMIT = os.environ.get("ADMIN_LOGIN_RATE_LIMIT", "10/m")
+# Reverse proxies whose X-Forwarded-For names the client (morpheus_errors/proxy.py).
+TRUSTED_PROXIES = env_list("DJANGO_TRUSTED_PROXIES", "")
 RATELIMIT_USE_CACHE = "default"
 RATELIMIT_FAIL_OPEN = True
 

@@ -666,3 +666,37 @@ def test_catalog_text_in_the_schema_is_text_not_html(client, django_capture_on_c
     assert '<img src=\\\\"https://evil.example' not in schema
     assert "&lt;img src=" in schema
     assert "![x](https://evil" not in schema
+
+
+@pytest.mark.django_db
+def test_behind_a_trusted_proxy_each_client_has_its_own_limit(client, user, settings):
+    # Before: limits used REMOTE_ADDR, so behind a proxy they became one global limit.
+    settings.TRUSTED_PROXIES = ["127.0.0.1"]
+    settings.OAUTH_TOKEN_RATE_LIMIT = "3/h"
+    for _ in range(3):
+        client.post(TOKEN_URL, {"username": "x", "password": "y"}, HTTP_X_FORWARDED_FOR="10.9.9.9")
+
+    refused = client.post(
+        TOKEN_URL, {"username": "x", "password": "y"}, HTTP_X_FORWARDED_FOR="10.9.9.9"
+    )
+    other = client.post(
+        TOKEN_URL, {"username": "jdoe", "password": "s3cret-pass"}, HTTP_X_FORWARDED_FOR="10.1.1.1"
+    )
+
+    assert (refused.status_code, other.status_code) == (429, 200)
+
+
+@pytest.mark.django_db
+def test_without_trusted_proxies_a_client_cant_pick_its_address(client, user, settings):
+    settings.TRUSTED_PROXIES = []
+    settings.OAUTH_TOKEN_RATE_LIMIT = "3/h"
+    for attempt in range(3):
+        client.post(
+            TOKEN_URL, {"username": "x", "password": "y"}, HTTP_X_FORWARDED_FOR=f"10.0.0.{attempt}"
+        )
+
+    response = client.post(
+        TOKEN_URL, {"username": "x", "password": "y"}, HTTP_X_FORWARDED_FOR="10.0.0.99"
+    )
+
+    assert response.status_code == 429
