@@ -63,8 +63,8 @@ class Settings:
 
     @property
     def MAINTENANCE_EXEMPT_PATHS(self) -> Sequence[str]:
-        """Paths that keep answering during maintenance (health checks)."""
-        return tuple(getattr(settings, "CATALOG_MAINTENANCE_EXEMPT_PATHS", ("/api/ping",)))
+        """Paths that keep answering during maintenance (health checks); none by default."""
+        return tuple(getattr(settings, "CATALOG_MAINTENANCE_EXEMPT_PATHS", ()))
 
     @property
     def COUNTING(self) -> bool:

@@ -253,6 +253,8 @@ RATELIMIT_FAIL_OPEN = True
 CATALOG_REFRESH_INTERVAL = float(os.environ.get("CATALOG_REFRESH_INTERVAL", "0.5"))
 CATALOG_HELP_URL = os.environ.get("CATALOG_HELP_URL", "")
 CATALOG_SITE_NAME = "Morpheus API"
+# The health check answers during maintenance, as Morpheus's /api/ping does.
+CATALOG_MAINTENANCE_EXEMPT_PATHS = ["/api/ping"]
 # Error counts and /metrics (README, "Which errors clients hit").
 CATALOG_COUNTING = env_bool("CATALOG_COUNTING", True)
 CATALOG_COUNTS_FLUSH_INTERVAL = float(os.environ.get("CATALOG_COUNTS_FLUSH_INTERVAL", "1"))
