@@ -3,6 +3,7 @@ The catalog's settings, read on every access so that override_settings works.
 """
 
 from collections.abc import Mapping, Sequence
+from typing import Any
 
 from django.conf import settings
 
@@ -45,6 +46,14 @@ class Settings:
         answers: {"library.exceptions.IsbnRegistryError": (502, "isbn_unavailable")}.
         """
         return dict(getattr(settings, "CATALOG_EXCEPTIONS", {}))
+
+    @property
+    def EXCEPTIONS_ITEMS(self) -> tuple[tuple[str, Any], ...]:
+        """CATALOG_EXCEPTIONS as hashable items (a value written as a list becomes a tuple)."""
+        return tuple(
+            (path, tuple(value) if isinstance(value, list) else value)
+            for path, value in self.EXCEPTIONS.items()
+        )
 
     @property
     def MAX_FIELD_ERRORS(self) -> int:

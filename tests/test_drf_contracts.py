@@ -310,3 +310,19 @@ def test_without_the_setting_a_projects_exception_is_a_500_that_tells_nothing(cl
 
     assert (response.status_code, response.json()["code"]) == (500, "server_error")
     assert "isbn-registry.internal" not in response.content.decode()
+
+
+@override_settings(
+    CATALOG_EXCEPTIONS={f"{__name__}.IsbnRegistryDown": [502, "isbn_registry_down"]}
+)
+def test_a_mapping_written_with_a_list_works_too(client):
+    response = client.get("/api/session/isbn-registry-down")
+
+    assert (response.status_code, response.json()["code"]) == (502, "isbn_registry_down")
+
+
+@override_settings(CATALOG_EXCEPTIONS={"no.such.Exception": (502, "x"), "broken": 7})
+def test_a_mapping_that_cant_be_used_never_breaks_an_error_response(client):
+    response = client.get("/api/session/not-found")
+
+    assert (response.status_code, response.json()["code"]) == (404, "not_found")

@@ -40,9 +40,7 @@ def raised_codes() -> dict[str, RaisedCode]:
         source = f"{exception_class.__module__}.{exception_class.__qualname__}"
         message = str(exception_class.default_detail)
         found.setdefault(code, RaisedCode(code, exception_class.status_code, message, source))
-    for mapped_class, (status, code) in mapped_exceptions(
-        tuple(catalog_settings.EXCEPTIONS.items())
-    ):
+    for mapped_class, (status, code) in mapped_exceptions(catalog_settings.EXCEPTIONS_ITEMS):
         source = f"CATALOG_EXCEPTIONS[{mapped_class.__module__}.{mapped_class.__name__}]"
         found.setdefault(code, RaisedCode(code, status, _phrase(status), source))
     return found

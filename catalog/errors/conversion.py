@@ -39,8 +39,7 @@ UNAVAILABLE_ERRORS: tuple[type[Exception], ...] = (OperationalError, InterfaceEr
 def api_error_from_exception(exc: BaseException, *, resource: str | None = None) -> ApiError:
     """The catalog error for an exception raised while handling an API request."""
     params = {"resource": resource or DEFAULT_RESOURCE}
-    mapped = mapped_exceptions(tuple(catalog_settings.EXCEPTIONS.items()))
-    for exception_class, (status, code) in mapped:
+    for exception_class, (status, code) in _mapped():
         if isinstance(exc, exception_class):
             return ApiError(status, code, params=params)
     if isinstance(exc, Ratelimited):
@@ -64,6 +63,14 @@ def api_error_from_exception(exc: BaseException, *, resource: str | None = None)
     if isinstance(exc, drf_exceptions.APIException):
         return _from_api_exception(exc, params)
     return ApiError(500, "server_error")
+
+
+def _mapped() -> tuple[tuple[type[BaseException], tuple[int, str]], ...]:
+    """CATALOG_EXCEPTIONS, or nothing when it can't be used (catalog.E003 says why)."""
+    try:
+        return mapped_exceptions(catalog_settings.EXCEPTIONS_ITEMS)
+    except (ImportError, TypeError, ValueError):
+        return ()
 
 
 @functools.lru_cache(maxsize=8)
