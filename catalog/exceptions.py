@@ -35,7 +35,7 @@ class Teapot(CatalogException):
 
 class ServiceUnavailable(CatalogException):
     status_code = status.HTTP_503_SERVICE_UNAVAILABLE
-    default_detail = "We're temporarially offline for maintanance. Please try again later."
+    default_detail = "We're temporarily offline for maintenance. Please try again later."
     default_code = "service_unavailable"
 
     def __init__(self, *args: Any, retry_after: int | None = None, **params: Any) -> None:

@@ -13,7 +13,7 @@ from tests.outages import database_down
 pytestmark = pytest.mark.django_db
 
 SERVER_ERROR_MSG = "We had a problem with our server. Try again later."
-OFFLINE_MSG = "We're temporarially offline for maintanance. Please try again later."
+OFFLINE_MSG = "We're temporarily offline for maintenance. Please try again later."
 
 
 @pytest.mark.parametrize(

@@ -11,7 +11,7 @@ from tests.asserts import assert_catalog_error
 
 pytestmark = pytest.mark.django_db
 
-OFFLINE_MSG = "We're temporarially offline for maintanance. Please try again later."
+OFFLINE_MSG = "We're temporarily offline for maintenance. Please try again later."
 
 
 @pytest.fixture

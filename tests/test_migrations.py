@@ -10,6 +10,7 @@ from django.apps import apps as global_apps
 from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
 
+from catalog.errors.seed import seed_text_corrected
 from catalog.models import ErrorReason, ErrorStatus
 
 DRF_STATUSES = {409, 415, 422}  # beyond the page: what DRF APIs commonly answer
@@ -37,7 +38,8 @@ def seed_page_table() -> dict[int, str]:
     assert block is not None
     data = json.loads(block.group(1))["data"]
     rows = json.loads(block.group(1))["rows"]
-    return {int(data[f"{row}-0"]): data[f"{row}-1"] for row in range(rows)}
+    # Served with the page's misspellings corrected (catalog.errors.seed.SEED_CORRECTIONS).
+    return {int(data[f"{row}-0"]): seed_text_corrected(data[f"{row}-1"]) for row in range(rows)}
 
 
 pytestmark = pytest.mark.django_db
@@ -94,7 +96,7 @@ def test_every_seeded_message_is_a_valid_template_of_its_declared_placeholders()
 
 
 def test_the_troubleshooting_text_is_the_pages_prose():
-    page = SEED_PAGE.read_text()
+    page = seed_text_corrected(SEED_PAGE.read_text())
 
     for status in (400, 401, 403, 404):
         for paragraph in ErrorStatus.objects.get(status=status).troubleshooting.split("\n\n"):
@@ -145,3 +147,17 @@ def test_the_editors_migration_is_reversible_and_idempotent():
     editors_migration.record_baseline_history(global_apps, None)
     assert Group.objects.get(name="Catalog editors").permissions.count() == 4
     assert ErrorReason.history.filter(code="teapot").count() == 1
+
+
+def test_the_pages_misspellings_are_corrected_and_the_history_shows_the_original():
+    status = ErrorStatus.objects.get(status=503)
+
+    assert (
+        status.description == "We're temporarily offline for maintenance. Please try again later."
+    )
+    texts = [
+        record.description for record in status.history.order_by("history_date", "history_id")
+    ]
+    assert texts[0] == "We're temporarially offline for maintanance. Please try again later."
+    assert texts[-1] == status.description
+    assert status.history.first().history_change_reason == "seed misspellings corrected"

@@ -91,7 +91,7 @@ CACHE_DOWN = {
         "OPTIONS": {"socket_connect_timeout": 0.2, "socket_timeout": 0.2},
     }
 }
-OFFLINE_MSG = "We're temporarially offline for maintanance. Please try again later."
+OFFLINE_MSG = "We're temporarily offline for maintenance. Please try again later."
 SLOW_DOWN = "You're asking too much of the server. Slow down!"
 
 

@@ -7,9 +7,38 @@ status. The seed data migration writes this into the database, and the error
 path answers from it when the database has never been reachable.
 """
 
+from dataclasses import replace
+
 from catalog.types import Catalog, Reason, Status
 
 SEED_VERSION = -1
+
+# The page's misspellings, corrected in the served text (the page stays as it is;
+# migration 0015 corrected catalogs seeded before, and their history shows the original).
+SEED_CORRECTIONS = {
+    "We're temporarially offline for maintanance.": "We're temporarily offline for maintenance.",
+    "could be not be found": "could not be found",
+}
+
+
+def seed_text_corrected(text: str) -> str:
+    for misspelled, corrected in SEED_CORRECTIONS.items():
+        text = text.replace(misspelled, corrected)
+    return text
+
+
+def _corrected(entry: Status) -> Status:
+    fix = seed_text_corrected
+    reasons = tuple(
+        replace(r, message=fix(r.message), troubleshooting=fix(r.troubleshooting))
+        for r in entry.reasons
+    )
+    return replace(
+        entry,
+        description=fix(entry.description),
+        troubleshooting=fix(entry.troubleshooting),
+        reasons=reasons,
+    )
 
 
 def _status(
@@ -298,4 +327,7 @@ SEED_STATUSES += (
     ),
 )
 SEED_STATUSES = tuple(sorted(SEED_STATUSES, key=lambda entry: entry.status))
+# As published (what the seed migrations write, so that history shows it), then as served.
+SEED_STATUSES_PUBLISHED = SEED_STATUSES
+SEED_STATUSES = tuple(_corrected(entry) for entry in SEED_STATUSES_PUBLISHED)
 SEED_CATALOG = Catalog.from_statuses(list(SEED_STATUSES), version=SEED_VERSION)

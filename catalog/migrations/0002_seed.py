@@ -7,7 +7,7 @@ leaves other entries alone. Reversible: unapplying removes the seeded entries.
 
 from django.db import migrations
 
-from catalog.errors.seed import SEED_STATUSES
+from catalog.errors.seed import SEED_STATUSES_PUBLISHED as SEED_STATUSES
 
 
 def seed_catalog(apps, schema_editor):

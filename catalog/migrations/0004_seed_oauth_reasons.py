@@ -6,7 +6,7 @@ touching the text of entries that exist: editors may have changed it.
 from django.db import migrations
 from django.db.models import F
 
-from catalog.errors.seed import SEED_STATUSES
+from catalog.errors.seed import SEED_STATUSES_PUBLISHED as SEED_STATUSES
 
 
 def add_missing_seed_entries(apps, schema_editor):
