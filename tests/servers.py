@@ -108,3 +108,16 @@ def gunicorn(
         process.wait(timeout=15)
         if log:
             output.close()  # type: ignore[union-attr]
+
+
+@contextmanager
+def production_server(folder: Path) -> Iterator[str]:
+    """The project as deployed (DEBUG off, migrated, static files collected) on gunicorn."""
+    env = production_env(
+        DATABASE_URL=f"sqlite:///{folder / 'db.sqlite3'}",
+        DJANGO_STATIC_ROOT=str(folder / "static"),
+    )
+    manage("migrate", "--no-input", env=env)
+    manage("collectstatic", "--no-input", env=env)
+    with gunicorn(env) as base:
+        yield base

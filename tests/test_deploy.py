@@ -5,23 +5,15 @@ over real HTTP on loopback.
 
 import json
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 
-from tests.servers import fetch, gunicorn, manage, production_env
+from tests.servers import fetch, production_server
 
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    folder: Path = tmp_path_factory.mktemp("deploy")
-    env = production_env(
-        DATABASE_URL=f"sqlite:///{folder / 'db.sqlite3'}",
-        DJANGO_STATIC_ROOT=str(folder / "static"),
-    )
-    manage("migrate", "--no-input", env=env)
-    manage("collectstatic", "--no-input", env=env)
-    with gunicorn(env) as base:
+    with production_server(tmp_path_factory.mktemp("deploy")) as base:
         yield base
 
 

@@ -11,7 +11,6 @@ import sys
 import time
 from collections.abc import Iterator
 from datetime import timedelta
-from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
@@ -24,19 +23,12 @@ from catalog.models import ErrorReason, ErrorStatus
 from catalog.services import catalog_version_bump
 from morpheus_errors.api.models import Instance
 from tests.admin_forms import client_for, user_create
-from tests.servers import BASE_DIR, CLEAN_ENV, fetch, gunicorn, manage, production_env
+from tests.servers import BASE_DIR, CLEAN_ENV, fetch, production_server
 
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    folder: Path = tmp_path_factory.mktemp("security")
-    env = production_env(
-        DATABASE_URL=f"sqlite:///{folder / 'db.sqlite3'}",
-        DJANGO_STATIC_ROOT=str(folder / "static"),
-    )
-    manage("migrate", "--no-input", env=env)
-    manage("collectstatic", "--no-input", env=env)
-    with gunicorn(env) as base:
+    with production_server(tmp_path_factory.mktemp("security")) as base:
         yield base
 
 
