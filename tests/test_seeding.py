@@ -16,7 +16,9 @@ SEEDED_REASONS = sum(len(entry.reasons) for entry in SEED_STATUSES)
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_a_flushed_database_is_seeded_again_as_transaction_test_case_flushes_it() -> None:
-    call_command("flush", interactive=False, verbosity=0)
+    call_command(
+        "flush", interactive=False, verbosity=0, reset_sequences=False
+    )  # as TransactionTestCase
 
     assert ErrorStatus.objects.count() == len(SEED_STATUSES)
     assert ErrorReason.objects.count() == SEEDED_REASONS
@@ -26,7 +28,9 @@ def test_a_flushed_database_is_seeded_again_as_transaction_test_case_flushes_it(
 def test_after_a_flush_errors_answer_catalog_text_and_log_no_gap(
     client: Client, caplog: pytest.LogCaptureFixture
 ) -> None:
-    call_command("flush", interactive=False, verbosity=0)
+    call_command(
+        "flush", interactive=False, verbosity=0, reset_sequences=False
+    )  # as TransactionTestCase
 
     with caplog.at_level(logging.WARNING, logger="catalog.gaps"):
         response = client.get("/api/no-such-endpoint")
