@@ -60,13 +60,6 @@ def error_body_localized(
     # The code's text even under another status than the catalog files it under: the
     # status is DRF's (a 401 without a challenge is its 403), the words the catalog's.
     reason = catalog.reasons.get(error.code)
-    if entry is None or reason is None:
-        logger.warning(
-            "catalog gap: no %s for status %s, code %s",
-            "status" if entry is None else "reason",
-            error.status,
-            error.code,
-        )
     title = entry.title if entry else status_phrase(error.status)
     if reason is not None and (not error.custom_detail or reason.overrides_detail):
         params = {"method": request.method, "path": request.path, **error.params}
@@ -195,10 +188,21 @@ def error_response_finish(
         response[header] = value
     language_headers_set(response, language=language)
     if getattr(request, "catalog_counted", True):
-        catalog = catalog_get()
-        gap = error.status not in catalog.statuses or error.code not in catalog.reasons
-        error_served(request, response, error, gap=gap)
+        error_served(request, response, error, gap=catalog_gap_logged(error))
     return response
+
+
+def catalog_gap_logged(error: ApiError) -> bool:
+    """Whether the catalog lacks the served error's status or reason; a gap is logged."""
+    catalog = catalog_get()
+    if error.status not in catalog.statuses:
+        missing = "status"
+    elif error.code not in catalog.reasons:
+        missing = "reason"
+    else:
+        return False
+    logger.warning("catalog gap: no %s for status %s, code %s", missing, error.status, error.code)
+    return True
 
 
 def wants_problem_json(request: HttpRequest) -> bool:
