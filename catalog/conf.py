@@ -125,6 +125,14 @@ class Settings:
         return None if languages is None else tuple(languages)
 
     @property
+    def REFERENCE_PAGE_SIZE(self) -> int:
+        """
+        How much of the catalog one reference page shows (a reason is one unit, one more
+        per 500 characters of its text); a larger catalog goes on over ?page=2, ...
+        """
+        return max(int(getattr(settings, "CATALOG_REFERENCE_PAGE_SIZE", 150)), 2)
+
+    @property
     def HOME_URL(self) -> str:
         """Where the pages' brand links to."""
         return str(getattr(settings, "CATALOG_HOME_URL", "/"))

@@ -47,6 +47,11 @@ class ErrorStatus(models.Model):
         return f"{self.status} {self.title}"
 
 
+def placeholder_names(text: str) -> tuple[str, ...]:
+    """The names of a reason's comma-separated placeholders field."""
+    return tuple(name.strip() for name in text.split(",") if name.strip())
+
+
 class ErrorReason(models.Model):
     """A reason under a status: the stable machine code clients match, and its message."""
 
@@ -94,7 +99,7 @@ class ErrorReason(models.Model):
 
     @property
     def placeholder_names(self) -> tuple[str, ...]:
-        return tuple(name.strip() for name in self.placeholders.split(",") if name.strip())
+        return placeholder_names(self.placeholders)
 
     def clean(self) -> None:
         errors = {

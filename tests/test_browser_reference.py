@@ -17,7 +17,9 @@ from typing import Any
 import pytest
 from playwright.sync_api import Browser, Page, sync_playwright
 
+from catalog.errors.snapshot import catalog_get
 from catalog.models import ErrorReason, ErrorReasonTranslation, ErrorStatus, ErrorStatusTranslation
+from catalog.reference.pages import pages_split
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
@@ -89,6 +91,27 @@ def test_a_help_url_from_a_real_error_lands_on_its_reason(live_server, in_browse
         screenshot(page, f"reference-{device}-at-not_found", full_page=False)
         page.evaluate("window.scrollTo(0, 0)")  # sticky parts are drawn where the scroll is
         screenshot(page, f"reference-{device}")
+        page.close()
+
+    in_browser(follow)
+
+
+def test_a_help_url_to_a_reason_on_a_later_page_lands_on_that_page(
+    live_server, in_browser, settings
+):
+    # A large catalog's page goes on over ?page=N; a helpUrl stays /errors/#code.
+    settings.CATALOG_REFERENCE_PAGE_SIZE = 8
+    pages = pages_split(catalog_get(), 8)
+    code, number = max(pages.page_of.items(), key=lambda item: item[1])
+    assert number > 1
+
+    def follow(browser: Browser) -> None:
+        page = browser.new_page(viewport=VIEWPORTS["desktop"])
+        page.goto(f"{live_server.url}/errors/#{code}")
+        page.wait_for_url(f"**/errors/?page={number}#{code}")
+
+        assert page.evaluate("document.querySelector(':target').id") == code
+        assert page.locator(f'[id="{code}"]').is_visible()
         page.close()
 
     in_browser(follow)

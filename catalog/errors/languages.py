@@ -118,10 +118,26 @@ def language_supported(code: str | None) -> str:
         return SOURCE_LANGUAGE
 
 
+# The latest localized catalog per language, beside the snapshot it was made from:
+# a large catalog's pages would otherwise copy every reason on each request.
+_localized: dict[str, tuple[Catalog, Catalog]] = {}
+
+
 def catalog_localized(catalog: Catalog, language: str) -> Catalog:
     """The catalog with its text in a language, English where untranslated (for pages)."""
     if language == SOURCE_LANGUAGE:
         return catalog
+    made = _localized.get(language)
+    if made is not None and made[0] is catalog:
+        return made[1]
+    localized = _localized_make(catalog, language)
+    if language not in _localized and len(_localized) >= 32:
+        _localized.clear()  # bounded, whatever languages are asked for
+    _localized[language] = (catalog, localized)
+    return localized
+
+
+def _localized_make(catalog: Catalog, language: str) -> Catalog:
 
     def text(entry: Status | Reason, field: str) -> str:
         return text_localized(entry.translations, field, getattr(entry, field), language)

@@ -27,6 +27,9 @@ def _markdown() -> MarkdownIt:
     return MarkdownIt("js-default")
 
 
+# After an edit every page is rendered again, most of its text unchanged: the
+# latest texts' HTML is kept (a bounded number; Markdown is most of a page's cost).
+@lru_cache(maxsize=1024)
 def markdown_html(text: str) -> SafeString:
     """Markdown rendered and sanitized; safe to put in a page as is."""
     html = _markdown().render(text or "")

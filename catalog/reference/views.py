@@ -6,7 +6,7 @@ both cached per catalog version with ETag/Last-Modified revalidation.
 from typing import Any
 
 from django.conf import settings
-from django.http import HttpRequest, HttpResponse, HttpResponsePermanentRedirect
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponsePermanentRedirect
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
@@ -16,6 +16,7 @@ from rest_framework.permissions import AllowAny
 from rest_framework.request import Request
 from rest_framework.views import APIView
 
+from catalog.conf import catalog_settings
 from catalog.errors.formatter import capitalized, json_bytes, language_headers_set
 from catalog.errors.languages import (
     SOURCE_LANGUAGE,
@@ -29,6 +30,7 @@ from catalog.errors.snapshot import catalog_get
 from catalog.reference.caching import Rendering, conditional_response, rendered_get
 from catalog.reference.examples import example_get
 from catalog.reference.openapi import extend_schema
+from catalog.reference.pages import Pages, pages_split
 from catalog.reference.serializers import (
     ErrorCodeDetailSerializer,
     ErrorCodeListSerializer,
@@ -45,22 +47,25 @@ CONTENT_SECURITY_POLICY = (
 
 @require_safe
 def reference(request: HttpRequest) -> HttpResponse:
-    """The error-reference page in the language of its URL (catalog.urls)."""
+    """The error-reference page in the language of its URL (catalog.urls), page by page."""
     if "lang" in request.GET:
         # /errors/?lang=de shipped once and links to it exist: send them to /de/errors/.
         return HttpResponsePermanentRedirect(reference_url(language_from_query(request)))
     catalog = catalog_get()
     language = language_from_path(request.path_info) or SOURCE_LANGUAGE
     localized = catalog_localized(catalog, language)
+    pages = _pages(localized, language)
+    page = _page_number(request, pages)
+    name = language_name("reference", language) + (f"-p{page}" if page > 1 else "")
     rendering = rendered_get(
-        name=language_name("reference", language),
+        name=name,
         catalog=catalog,
         request=request,
         build=lambda: _render_in(
             language,
             "catalog/reference.html",
             {
-                **reference_context(localized, request, language=language),
+                **reference_context(localized, request, language=language, pages=pages, page=page),
                 **languages_context(request, language),
             },
             request,
@@ -72,6 +77,35 @@ def reference(request: HttpRequest) -> HttpResponse:
     return conditional_response(request, response, catalog=catalog, etag=rendering.etag)
 
 
+# The pages of the latest localized catalog per language, beside it: splitting is
+# cheap, but each request of a large catalog's page would do it again.
+_pages_of: dict[str, tuple[Catalog, int, Pages]] = {}
+
+
+def _pages(catalog: Catalog, language: str) -> Pages:
+    size = catalog_settings.REFERENCE_PAGE_SIZE
+    made = _pages_of.get(language)
+    if made is not None and made[0] is catalog and made[1] == size:
+        return made[2]
+    pages = pages_split(catalog, size)
+    if language not in _pages_of and len(_pages_of) >= 32:
+        _pages_of.clear()
+    _pages_of[language] = (catalog, size, pages)
+    return pages
+
+
+def _page_number(request: HttpRequest, pages: Pages) -> int:
+    """?page=N, from 1 to the last page; anything else is not a page (404)."""
+    text = request.GET.get("page")
+    if text is None:
+        return 1
+    if not (text.isascii() and text.isdigit() and len(text) <= 6) or not (
+        1 <= int(text) <= pages.count
+    ):
+        raise Http404("No such page.")
+    return int(text)
+
+
 def _render_in(
     language: str, template_name: str, context: dict[str, Any], request: HttpRequest
 ) -> bytes:
@@ -81,24 +115,64 @@ def _render_in(
 
 
 def reference_context(
-    catalog: Catalog, request: HttpRequest, *, language: str = SOURCE_LANGUAGE
+    catalog: Catalog,
+    request: HttpRequest,
+    *,
+    language: str = SOURCE_LANGUAGE,
+    pages: Pages | None = None,
+    page: int = 1,
 ) -> dict[str, Any]:
-    """Statuses and reasons, each reason with the example a client of that language gets."""
+    """
+    The page's statuses and reasons, each reason with the example a client of that
+    language gets, and the links of the whole catalog (contents, list of codes).
+    """
+    pages = pages or pages_split(catalog, catalog_settings.REFERENCE_PAGE_SIZE)
+    path = reference_url(language)
+
+    def href(anchor: str) -> str:
+        on = pages.page_of.get(anchor, 1)
+        if on == page:
+            return f"#{anchor}"
+        return f"{path}?page={on}#{anchor}" if on > 1 else f"{path}#{anchor}"
+
     statuses = [catalog.statuses[status] for status in sorted(catalog.statuses)]
     sections = [
         {
-            "status": entry,
+            "status": part.status,
+            "first": part.first,
             "reasons": [
                 {
                     "reason": reason,
                     "example": example_get(reason, request=request, language=language),
                 }
-                for reason in entry.reasons
+                for reason in part.reasons
+            ],
+        }
+        for part in pages.parts[page - 1]
+    ]
+    contents = [
+        {
+            "status": entry,
+            "href": href(str(entry.status)),
+            "reasons": [
+                {"code": reason.code, "href": href(reason.code)} for reason in entry.reasons
             ],
         }
         for entry in statuses
     ]
-    return {"sections": sections, "statuses": statuses, "catalog": catalog}
+    pager = [
+        {"number": number, "url": path if number == 1 else f"{path}?page={number}"}
+        for number in range(1, pages.count + 1)
+    ]
+    return {
+        "sections": sections,
+        "statuses": statuses,
+        "contents": contents,
+        "catalog": catalog,
+        "page": page,
+        "pager": pager if len(pager) > 1 else [],
+        "introduction_href": href("introduction"),
+    }
 
 
 def reference_url(language: str) -> str:

@@ -10,11 +10,27 @@
     });
     if (!location.hash) { return; }
     document.querySelectorAll(".toc-list a").forEach(function (a) {
-      if (a.getAttribute("href") === location.hash) { a.classList.add("current"); }
+      var href = a.getAttribute("href");
+      if (href.slice(href.indexOf("#")) === location.hash) { a.classList.add("current"); }
     });
   }
+  // A large catalog's page goes on over ?page=2, ...: a link to an anchor that is on
+  // another page (a helpUrl is always /errors/#code) goes to that page.
+  function followElsewhere() {
+    var id = decodeURIComponent(location.hash.slice(1));
+    if (!id || document.getElementById(id)) { return; }
+    var links = document.querySelectorAll(".toc-list a");
+    for (var i = 0; i < links.length; i += 1) {
+      var href = links[i].getAttribute("href");
+      if (href.indexOf("?page=") !== -1 && href.slice(href.indexOf("#") + 1) === id) {
+        location.replace(links[i].href);
+        return;
+      }
+    }
+  }
+  followElsewhere();
   markCurrent();
-  window.addEventListener("hashchange", markCurrent);
+  window.addEventListener("hashchange", function () { followElsewhere(); markCurrent(); });
 
   var input = document.getElementById("error-filter");
   if (!input) { return; }
@@ -50,6 +66,13 @@
       tocStatuses.forEach(function (item) {
         if (item.getAttribute("data-status") === status) { item.hidden = !visible; }
       });
+    });
+    // Contents entries of reasons on other pages: matched on their code.
+    document.querySelectorAll(".toc li[data-code]").forEach(function (item) {
+      if (document.getElementById(item.getAttribute("data-code"))) { return; }
+      var match = !query || item.getAttribute("data-code").indexOf(query) !== -1;
+      item.hidden = !match;
+      if (match) { shown += 1; }
     });
     if (empty) { empty.hidden = shown > 0 || !query; }
   }
