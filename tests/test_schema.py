@@ -85,7 +85,11 @@ def test_the_json_catalog_documents_the_errors_it_can_answer(client):
 
     listing = paths["/api/error-codes"]["get"]
     detail = paths["/api/error-codes/{status}"]["get"]
-    assert set(listing["responses"]) == {"200", *ALWAYS}
+    assert set(listing["responses"]) == {"200", "400", *ALWAYS}
+    assert {p["name"]: p["schema"] for p in listing["parameters"]} == {
+        "max": {"type": "integer", "minimum": 1, "default": 25},
+        "offset": {"type": "integer", "minimum": 0, "maximum": 1000, "default": 0},
+    }
     assert set(detail["responses"]) == {"200", "404", *ALWAYS}
     assert set(examples(detail, "503")) == {"Maintenance", "ServiceUnavailable"}
     assert listing["security"] == [{}]

@@ -379,7 +379,7 @@ def test_the_json_catalog_lists_every_status_with_its_reasons(client):
     assert response["Content-Type"] == "application/json"
     body = response.json()
     assert set(body) == {"errorCodes", "meta"}
-    assert body["meta"] == {"offset": 0, "max": 14, "size": 14, "total": 14}
+    assert body["meta"] == {"offset": 0, "max": 25, "size": 14, "total": 14}
     statuses = [entry["status"] for entry in body["errorCodes"]]
     assert statuses == sorted(ErrorStatus.objects.values_list("status", flat=True))
     not_found = next(entry for entry in body["errorCodes"] if entry["status"] == 404)
@@ -395,6 +395,55 @@ def test_the_json_catalog_lists_every_status_with_its_reasons(client):
         "troubleshooting": reason["troubleshooting"],
         "helpUrl": "http://testserver/errors/#not_found",
     }
+
+
+def test_the_json_catalog_pages_with_max_and_offset_as_morpheus_lists_do(client):
+    everything = client.get("/api/error-codes").json()["errorCodes"]
+
+    body = client.get("/api/error-codes?max=2&offset=1").json()
+
+    assert body == {
+        "errorCodes": everything[1:3],
+        "meta": {"offset": 1, "max": 2, "size": 2, "total": 14},
+    }
+    past = client.get("/api/error-codes?offset=20").json()
+    assert past == {"errorCodes": [], "meta": {"offset": 20, "max": 25, "size": 0, "total": 14}}
+    capped = client.get("/api/error-codes?max=1000").json()["meta"]
+    assert capped == {"offset": 0, "max": 100, "size": 14, "total": 14}
+
+
+@pytest.mark.parametrize(
+    ("query", "field", "code", "message"),
+    [
+        ("max=0", "max", "min_value", "Ensure this value is greater than or equal to 1."),
+        ("max=ten", "max", "invalid", "A valid integer is required."),
+        ("offset=-1", "offset", "min_value", "Ensure this value is greater than or equal to 0."),
+        ("offset=" + "9" * 5000, "offset", "max_string_length", "String value too large."),
+    ],
+)
+def test_a_page_the_json_catalog_cant_give_is_a_400_naming_the_parameter(
+    client, query, field, code, message
+):
+    response = client.get(f"/api/error-codes?{query}")
+
+    assert_catalog_error(
+        response,
+        status=400,
+        code="invalid_parameters",
+        msg="Invalid query parameters",
+        title="Bad Request",
+        errors={field: message},
+        field_errors=[{"field": field, "code": code, "message": message}],
+    )
+
+
+def test_every_page_of_the_json_catalog_revalidates_with_its_own_etag(client):
+    first = client.get("/api/error-codes?max=3")
+    second = client.get("/api/error-codes?max=3&offset=3")
+
+    assert first["ETag"] != second["ETag"]
+    again = client.get("/api/error-codes?max=3", HTTP_IF_NONE_MATCH=first["ETag"])
+    assert again.status_code == 304
 
 
 def test_one_error_code_answers_its_status_with_reasons(client):

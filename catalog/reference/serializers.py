@@ -48,6 +48,22 @@ class ListMetaSerializer(serializers.Serializer[Any]):
     total = serializers.IntegerField()
 
 
+class ErrorCodePageSerializer(serializers.Serializer[Any]):
+    """A page of a list, as Morpheus lists take it. A max over the cap is cut to it."""
+
+    MAX = 100
+
+    max = serializers.IntegerField(
+        min_value=1, default=25, help_text="How many statuses, 25 unless asked; at most 100."
+    )
+    offset = serializers.IntegerField(
+        min_value=0, max_value=1000, default=0, help_text="How many statuses to skip."
+    )
+
+    def validate_max(self, value: int) -> int:
+        return min(value, self.MAX)
+
+
 class ErrorCodeListSerializer(serializers.Serializer[Any]):
     errorCodes = ErrorCodeSerializer(many=True)
     meta = ListMetaSerializer()

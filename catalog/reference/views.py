@@ -27,13 +27,15 @@ from catalog.errors.languages import (
     page_languages,
 )
 from catalog.errors.snapshot import catalog_get
-from catalog.reference.caching import Rendering, conditional_response, rendered_get
+from catalog.exceptions import InvalidParameters
+from catalog.reference.caching import Rendering, conditional_response, etag_of, rendered_get
 from catalog.reference.examples import example_get
 from catalog.reference.openapi import extend_schema
 from catalog.reference.pages import Pages, pages_split
 from catalog.reference.serializers import (
     ErrorCodeDetailSerializer,
     ErrorCodeListSerializer,
+    ErrorCodePageSerializer,
     ErrorCodeSerializer,
 )
 from catalog.types import Catalog
@@ -229,35 +231,47 @@ class ErrorCodeView(APIView):
 
 
 class ErrorCodeListView(ErrorCodeView):
+    catalog_error_codes = ("invalid_parameters",)
+
     @extend_schema(
         operation_id="listErrorCodes",
         summary="List the error codes",
-        description="Every HTTP status of the error catalog, with its reasons.",
+        description=(
+            "The HTTP statuses of the error catalog, with their reasons, in pages as Morpheus "
+            "lists are: `max` (default 25, at most 100) from `offset`; `meta.total` counts all."
+        ),
+        parameters=[ErrorCodePageSerializer],
         responses=ErrorCodeListSerializer,
     )
     def get(self, request: Request) -> HttpResponse:
+        page = ErrorCodePageSerializer(data=request.query_params.dict())
+        if not page.is_valid():
+            raise InvalidParameters(page.errors)
+        offset, size = page.validated_data["offset"], page.validated_data["max"]
         catalog = catalog_get()
         language = language_from_request(request._request)
         localized = catalog_localized(catalog, language)
 
         def build() -> bytes:
-            entries = [localized.statuses[status] for status in sorted(localized.statuses)]
+            # One line of JSON per status (compact JSON holds no raw newline), so that
+            # any page is a slice of the one cached rendering, whatever max and offset.
             context = {"request": request}
-            total = len(entries)
-            return json_bytes(
-                {
-                    "errorCodes": [ErrorCodeSerializer(e, context=context).data for e in entries],
-                    "meta": {"offset": 0, "max": total, "size": total, "total": total},
-                }
+            return b"\n".join(
+                json_bytes(ErrorCodeSerializer(localized.statuses[status], context=context).data)
+                for status in sorted(localized.statuses)
             )
 
-        rendering = rendered_get(
+        entries = rendered_get(
             name=language_name("error-codes", language),
             catalog=catalog,
             request=request,
             build=build,
-        )
-        return self.json_response(request, rendering, catalog)
+        ).content.split(b"\n")
+        total = len(localized.statuses)
+        shown = entries[offset : offset + size] if total else []
+        meta = {"offset": offset, "max": size, "size": len(shown), "total": total}
+        content = b'{"errorCodes":[' + b",".join(shown) + b'],"meta":' + json_bytes(meta) + b"}"
+        return self.json_response(request, Rendering(content, etag_of(content)), catalog)
 
 
 class ErrorCodeDetailView(ErrorCodeView):
