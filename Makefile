@@ -14,10 +14,14 @@ $(VENV)/.installed: pyproject.toml
 	$(PY) -m pip install --quiet -e '.[dev]'
 	touch $@
 
-run: install
-	DJANGO_DEBUG=$${DJANGO_DEBUG:-1} $(PY) manage.py migrate --no-input
-	DJANGO_DEBUG=$${DJANGO_DEBUG:-1} $(PY) manage.py demo_admin
-	DJANGO_DEBUG=$${DJANGO_DEBUG:-1} $(PY) manage.py runserver $(HOST)
+# .env: development settings for every `manage.py` command (see README); never read by gunicorn.
+run: install .env
+	$(PY) manage.py migrate --no-input
+	DEMO_HOST=$(HOST) $(PY) manage.py demo_admin
+	$(PY) manage.py runserver $(HOST)
+
+.env:
+	printf '# Development settings, written by make run and read by manage.py (not by gunicorn).\nDJANGO_DEBUG=1\n' > $@
 
 test: install
 	$(PY) -m pytest $(PYTEST_ARGS)

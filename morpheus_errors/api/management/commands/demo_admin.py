@@ -12,13 +12,15 @@ class Command(BaseCommand):
         User = get_user_model()
         username = os.environ.get("DEMO_ADMIN_USERNAME", "admin")
         password = os.environ.get("DEMO_ADMIN_PASSWORD", "admin")
+        # The address `make run` serves on (HOST=...), as it is typed in a browser.
+        admin_url = f"http://{os.environ.get('DEMO_HOST') or '127.0.0.1:8000'}/admin/"
         if User.objects.filter(is_superuser=True).exists():
-            self.stdout.write("Admin: log in at http://127.0.0.1:8000/admin/ with your superuser.")
+            self.stdout.write(f"Admin: log in at {admin_url} with your superuser.")
             return
         User.objects.create_superuser(username=username, email="", password=password)
         self.stdout.write(
             self.style.SUCCESS(
-                f"Created demo admin. Log in at http://127.0.0.1:8000/admin/ "
+                f"Created demo admin. Log in at {admin_url} "
                 f"as {username} / {password} (development only)."
             )
         )
