@@ -57,8 +57,8 @@ def test_import_creates_changes_and_deletes_translations_as_the_file_says(german
     plan = catalog_import(text=json.dumps(document))
 
     assert plan.lines == [
-        "changed translations of status 404: de",
-        "changed translations of reason not_found: de, fr",
+        "translations of status 404: deleted de",
+        "translations of reason not_found: added fr; changed de",
     ]
     assert not ErrorStatusTranslation.objects.exists()
     assert sorted(

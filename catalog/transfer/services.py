@@ -161,9 +161,13 @@ def _plan_translations(
         texts: Texts = incoming.file_translations  # type: ignore[union-attr]
         before = translations_export(current.translations.all()) if current else {}
         if texts != before:
-            languages = sorted(set(texts) | set(before))
-            changed = [code for code in languages if texts.get(code) != before.get(code)]
-            plan.lines.append(f"changed translations of {label}: {', '.join(changed)}")
+            kinds = {
+                "added": sorted(set(texts) - set(before)),
+                "changed": sorted(c for c in set(texts) & set(before) if texts[c] != before[c]),
+                "deleted": sorted(set(before) - set(texts)),
+            }
+            said = [f"{kind} {', '.join(codes)}" for kind, codes in kinds.items() if codes]
+            plan.lines.append(f"translations of {label}: {'; '.join(said)}")
             plan.translations.append((current or incoming, texts))
 
 
