@@ -26,7 +26,11 @@ def readme_server(
     """`make run` on a free port and a database of its own; the environment of its commands."""
     folder = tmp_path_factory.mktemp("readme")
     host = f"127.0.0.1:{free_port()}"
-    env = {**CLEAN_ENV, "DATABASE_URL": f"sqlite:///{folder / 'db.sqlite3'}"}
+    env = {
+        **CLEAN_ENV,
+        "DATABASE_URL": f"sqlite:///{folder / 'db.sqlite3'}",
+        "METRICS_TOKEN": "s3cret",  # as the README's /metrics example starts it
+    }
     env.pop("MAKEFLAGS", None)
     log = (folder / "server.log").open("wb")
     process = subprocess.Popen(
