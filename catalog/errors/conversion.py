@@ -19,11 +19,11 @@ from rest_framework import exceptions as drf_exceptions
 from rest_framework.serializers import as_serializer_error
 
 from catalog.conf import catalog_settings
+from catalog.errors.challenge import BEARER_ERRORS  # RFC 6750 3.1
 from catalog.exceptions import CatalogException
 from catalog.types import ApiError, FieldError
 
 DEFAULT_RESOURCE = "resource"
-BEARER_ERRORS = {"invalid_request", "invalid_token", "insufficient_scope"}  # RFC 6750 3.1
 
 try:  # Django's Redis cache raises redis-py's own errors when Redis is unreachable.
     from redis.exceptions import ConnectionError as RedisConnectionError

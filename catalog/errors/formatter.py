@@ -21,6 +21,7 @@ from django.utils import translation
 from django.utils.cache import patch_vary_headers
 
 from catalog.conf import catalog_settings
+from catalog.errors.challenge import challenge_worded
 from catalog.errors.languages import SOURCE_LANGUAGE, language_from_request, text_localized
 from catalog.errors.requests import REQUEST_ID_HEADER, is_oauth_request, request_id_get
 from catalog.errors.snapshot import catalog_get
@@ -107,6 +108,11 @@ def _anchor(error: ApiError, has_reason: bool, has_status: bool) -> str:
     return str(error.status) if has_status else ""
 
 
+def _sent_bearer(request: HttpRequest) -> bool:
+    """RFC 6750 3.1: a challenge names an error only to a request that sent a token."""
+    return bool(request.META.get("HTTP_AUTHORIZATION", "")[:7].lower() == "bearer ")
+
+
 def is_bearer(request: HttpRequest, error: ApiError) -> bool:
     """An OAuth 2.0 bearer request or challenge: the OAuth members belong on its errors."""
     challenge = error.headers.get("WWW-Authenticate", "")
@@ -162,6 +168,11 @@ class ErrorContent:
 def error_content(request: HttpRequest, error: ApiError) -> ErrorContent:
     """The JSON (or problem+json) body of an error, in the reader's language."""
     body, language = error_body_localized(request, error)
+    challenge = error.headers.get("WWW-Authenticate")
+    if challenge and "error" in body and _sent_bearer(request):
+        error.headers["WWW-Authenticate"] = challenge_worded(
+            challenge, oauth_error=body["error"], description=body.get("msgEnglish", body["msg"])
+        )
     if wants_problem_json(request):
         problem = problem_body(request, body)
         return ErrorContent(problem, json_bytes(problem), PROBLEM_JSON, language)
