@@ -1,0 +1,601 @@
+"""
+The sample API against Morpheus's published OpenAPI document (the gomorpheus/morpheus-openapi
+repository): its own example requests, sent unchanged, and the statuses, envelopes and
+members it documents. Each test names the spec file it follows.
+"""
+
+import copy
+
+import pytest
+
+from morpheus_errors.api.models import Instance
+from tests.asserts import assert_catalog_error
+
+pytestmark = pytest.mark.django_db
+
+GB = 1024**3
+MB = 1024**2
+
+# components/examples/instanceCreateVmwareRequest.json, copied as published.
+VMWARE_REQUEST = {
+    "zoneId": 15,
+    "instance": {
+        "name": "test2",
+        "cloud": "vcenter1 - homelab",
+        "site": {"id": 1},
+        "type": "ubuntu",
+        "instanceType": {"code": "ubuntu"},
+        "instanceContext": "dev",
+        "labels": ["ubuntuserver"],
+        "layout": {"id": 1399, "code": "vmware-ubuntu-20.04-single"},
+        "plan": {"id": 361, "code": "vm-512", "name": "1 CPU, 512MB Memory"},
+        "userGroup": {"id": 1},
+    },
+    "config": {
+        "resourcePoolId": 75,
+        "hostId": "",
+        "vmwareFolderId": "group-v90002",
+        "nestedVirtualization": "off",
+        "createUser": True,
+    },
+    "volumes": [
+        {
+            "id": -1,
+            "rootVolume": True,
+            "name": "root",
+            "size": 10,
+            "sizeId": None,
+            "storageType": 1,
+            "datastoreId": 59,
+        }
+    ],
+    "networkInterfaces": [
+        {"network": {"id": "network-110"}, "networkInterfaceTypeId": 4, "ipMode": "dhcp"}
+    ],
+    "layoutSize": 1,
+}
+# components/examples/instanceCreateAzureRequest.json
+AZURE_REQUEST = {
+    "zoneId": 26,
+    "instance": {
+        "name": "sadf",
+        "cloud": "azpersonal",
+        "site": {"id": 1},
+        "type": "ubuntu",
+        "instanceType": {"code": "ubuntu"},
+        "layout": {"id": 1532, "code": "ubuntu-azure-20.04-single"},
+        "plan": {
+            "id": 821,
+            "code": "azure.plan.eastus.Standard_A1_v2",
+            "name": "Standard_A1_v2 (1 Core, 2GB Memory)",
+        },
+    },
+    "config": {
+        "resourcePoolId": 95,
+        "availabilityOptions": "",
+        "azurefloatingIp": "off",
+        "bootDiagnostics": "off",
+        "osGuestDiagnostics": "off",
+        "diagnosticsStorageAccount": "fece1b52b93a1490f835960",
+        "createUser": True,
+    },
+    "volumes": [
+        {
+            "id": -1,
+            "rootVolume": True,
+            "name": "root",
+            "size": 32,
+            "sizeId": None,
+            "storageType": 27,
+            "datastoreId": 85,
+        }
+    ],
+    "networkInterfaces": [{"network": {"id": "subnet-28"}}],
+    "layoutSize": 1,
+}
+# components/examples/instanceCreateAwsRequest.json
+AWS_REQUEST = {
+    "zoneId": 12,
+    "instance": {
+        "name": "nctest3",
+        "cloud": "AWS",
+        "site": {"id": 2},
+        "type": "ubuntu",
+        "instanceType": {"code": "ubuntu"},
+        "layout": {"id": 2136, "code": "ubuntu-amazon-20.04"},
+        "plan": {"id": 3, "code": "amazon-t2.small", "name": "T2 Small - 1 Core, 2GB Memory"},
+    },
+    "config": {
+        "resourcePoolId": 129,
+        "isEC2": "false",
+        "publicIpType": "elasticIp",
+        "kmsKeyId": "asf",
+        "createUser": True,
+    },
+    "volumes": [
+        {
+            "id": -1,
+            "rootVolume": True,
+            "name": "root",
+            "size": 20,
+            "sizeId": None,
+            "storageType": 68,
+            "datastoreId": None,
+        }
+    ],
+    "networkInterfaces": [{"network": {"id": "network-57802"}}],
+    "securityGroups": [{"id": "sg-d58a6eba"}, {"id": "sg-43572f26"}],
+    "layoutSize": 1,
+}
+# components/examples/instanceCreateGcpRequest.json
+GCP_REQUEST = {
+    "zoneId": 143,
+    "instance": {
+        "name": "nctest1",
+        "cloud": "Google Labs",
+        "site": {"id": 2},
+        "type": "ubuntu",
+        "instanceType": {"code": "ubuntu"},
+        "instanceContext": "dev",
+        "labels": ["label1"],
+        "layout": {"id": 2677, "code": "google.layout.public.template.20.04.ubuntu"},
+        "plan": {
+            "id": 50,
+            "code": "google-standard-1",
+            "name": "n1-standard-1 - 1 vCPU, 3.75GB Memory",
+        },
+    },
+    "config": {
+        "googleZoneId": 71,
+        "resourcePoolId": 3772,
+        "externalIpType": -1,
+        "serviceAccount": "default",
+        "accessScope": "default",
+        "createUser": True,
+    },
+    "volumes": [
+        {
+            "id": -1,
+            "rootVolume": True,
+            "name": "root",
+            "size": 100,
+            "sizeId": None,
+            "storageType": 70,
+            "datastoreId": None,
+        }
+    ],
+    "networkInterfaces": [{"network": {"id": "subnet-12542"}}],
+    "layoutSize": 1,
+}
+# components/examples/instanceUpdate.json
+UPDATE_REQUEST = {
+    "instance": {
+        "description": "my new redis",
+        "addTags": [{"name": "hello", "value": "world"}, {"name": "flash", "value": "bang"}],
+        "removeTags": [{"name": "oldTag"}],
+    },
+    "config": {"customOptions": {"dbfoldername": "data"}},
+}
+# The members of components/schemas/instance.yaml the demo answers.
+INSTANCE_MEMBERS = {
+    "id",
+    "uuid",
+    "accountId",
+    "tenant",
+    "instanceType",
+    "group",
+    "cloud",
+    "layout",
+    "plan",
+    "name",
+    "displayName",
+    "description",
+    "hostName",
+    "instanceContext",
+    "config",
+    "volumes",
+    "interfaces",
+    "labels",
+    "tags",
+    "maxMemory",
+    "maxCores",
+    "maxStorage",
+    "status",
+    "dateCreated",
+    "lastUpdated",
+    "createdBy",
+    "owner",
+}
+# (request, cores, memory in MB) per example: the plans' own figures.
+EXAMPLES = {
+    "vmware": (VMWARE_REQUEST, 1, 512),
+    "azure": (AZURE_REQUEST, 1, 2048),
+    "aws": (AWS_REQUEST, 1, 2048),
+    "gcp": (GCP_REQUEST, 1, 3840),
+}
+
+
+def assert_invalid(response, resource, *messages):
+    """A 400 invalid body listing each (field, code, message), in the serializer's order."""
+    errors: dict[str, str] = {}
+    for field, _, message in messages:
+        errors[field] = f"{errors[field]} {message}" if field in errors else message
+    assert_catalog_error(
+        response,
+        status=400,
+        code="invalid",
+        msg=f"Unable to save {resource}",
+        title="Bad Request",
+        errors=errors,
+        field_errors=[
+            {"field": field, "code": code, "message": message} for field, code, message in messages
+        ],
+    )
+
+
+def post(client, path, body):
+    return client.post(path, body, content_type="application/json")
+
+
+def create(api, request=VMWARE_REQUEST, **instance):
+    body = copy.deepcopy(request)
+    body["instance"].update(instance)
+    response = post(api, "/api/instances", body)
+    assert response.status_code == 200, response.content
+    return response.json()["instance"]
+
+
+@pytest.mark.parametrize("example", list(EXAMPLES))
+def test_morpheus_example_create_requests_answer_200_with_what_they_gave(api, user, example):
+    # paths/api@instances.yaml: POST answers 200 {"instance": ..., "success": true}.
+    request, cores, memory_mb = EXAMPLES[example]
+
+    response = post(api, "/api/instances", request)
+
+    assert response.status_code == 200
+    body = response.json()
+    assert set(body) == {"success", "instance"}
+    assert body["success"] is True
+    instance = body["instance"]
+    assert set(instance) == INSTANCE_MEMBERS
+    given = request["instance"]
+    assert instance["name"] == instance["displayName"] == instance["hostName"] == given["name"]
+    assert instance["cloud"] == {"id": request["zoneId"], "name": given["cloud"]}
+    assert instance["group"] == {"id": given["site"]["id"], "name": None}
+    assert instance["layout"] == given["layout"]
+    assert instance["plan"] == given["plan"]
+    assert instance["instanceType"] == {
+        "id": 9,
+        "code": "ubuntu",
+        "category": "os",
+        "name": "Ubuntu",
+    }
+    assert instance["maxCores"] == cores
+    assert instance["maxMemory"] == memory_mb * MB
+    size = request["volumes"][0]["size"]
+    assert instance["maxStorage"] == size * GB
+    assert instance["volumes"] == [{**request["volumes"][0], "maxStorage": size * GB}]
+    assert instance["config"] == request["config"]
+    assert instance["labels"] == given.get("labels", [])
+    assert instance["instanceContext"] == given.get("instanceContext")
+    assert instance["owner"] == instance["createdBy"] == {"id": user.pk, "username": "jdoe"}
+
+
+def test_an_interface_network_is_answered_by_number_as_morpheus_does(api):
+    # components/examples/instanceCreateVmwareSuccess.json: "network-110" comes back as id 110.
+    instance = create(api)
+
+    assert instance["interfaces"] == [
+        {
+            "id": None,
+            "network": {"id": 110},
+            "ipAddress": None,
+            "ipMode": "dhcp",
+            "networkInterfaceTypeId": 4,
+        }
+    ]
+
+
+def test_the_instance_type_code_is_case_insensitive(api):
+    # components/schemas/instanceCreate.yaml gives "Ubuntu" as its example code.
+    instance = create(api, instanceType={"code": "Ubuntu"})
+
+    assert instance["instanceType"]["code"] == "ubuntu"
+
+
+def test_an_instance_reads_back_as_it_was_created(api):
+    # paths/api@instances@id.yaml: GET answers {"instance": ...}, no success member.
+    created = create(api)
+
+    response = api.get(f"/api/instances/{created['id']}")
+
+    assert response.status_code == 200
+    assert response.json() == {"instance": created}
+
+
+def test_tags_and_volumes_without_a_size_take_the_plans(api):
+    # instanceCreateVolume.yaml: size "Uses default from service plan".
+    body = {**VMWARE_REQUEST, "volumes": [{"name": "root"}], "tags": [{"name": "env"}]}
+
+    instance = create(api, body)
+
+    assert instance["volumes"][0]["size"] == 10
+    assert instance["maxStorage"] == 10 * GB
+    assert instance["tags"] == [{"name": "env", "value": ""}]
+
+
+def test_the_morpheus_update_example_edits_tags_and_merges_config(api):
+    # paths/api@instances@id.yaml PUT with components/examples/instanceUpdate.json.
+    created = create(api)
+    Instance.objects.filter(pk=created["id"]).update(
+        tags=[{"name": "oldTag", "value": "x"}, {"name": "hello", "value": "there"}]
+    )
+
+    response = api.put(
+        f"/api/instances/{created['id']}", UPDATE_REQUEST, content_type="application/json"
+    )
+
+    assert response.status_code == 200
+    body = response.json()
+    assert body["success"] is True
+    instance = body["instance"]
+    assert instance["description"] == "my new redis"
+    assert instance["tags"] == [
+        {"name": "hello", "value": "world"},
+        {"name": "flash", "value": "bang"},
+    ]
+    assert instance["config"] == {
+        **VMWARE_REQUEST["config"],
+        "customOptions": {"dbfoldername": "data"},
+    }
+
+
+def test_deleting_an_instance_answers_200_success(api):
+    # paths/api@instances@id.yaml DELETE: 200 with components/examples/success.json.
+    created = create(api)
+
+    response = api.delete(f"/api/instances/{created['id']}")
+
+    assert (response.status_code, response.json()) == (200, {"success": True})
+
+
+def test_invalid_new_fields_answer_invalid_naming_each_field(api):
+    body = copy.deepcopy(VMWARE_REQUEST)
+    body["zoneId"] = "fifteen"
+    body["config"] = ["not", "an", "object"]
+    body["volumes"] = [{"size": "big", "storageType": [1]}]
+    body["networkInterfaces"] = [{"network": {}, "ipMode": "static"}, {"network": {"id": "n"}}]
+    body["instance"]["tags"] = [{"value": "x"}]
+    body["instance"]["site"] = {"id": 0}
+
+    response = post(api, "/api/instances", body)
+
+    assert_invalid(
+        response,
+        "instance",
+        ("site.id", "min_value", "Ensure this value is greater than or equal to 1."),
+        ("tags.0.name", "required", "This field is required."),
+        ("config", "not_a_dict", 'Expected a dictionary of items but got type "list".'),
+        ("zoneId", "invalid", "A valid integer is required."),
+        ("volumes.0.size", "invalid", "A valid integer is required."),
+        ("volumes.0.storageType", "invalid", "Must be an integer, a string or null."),
+        ("networkInterfaces.0.network.id", "required", "This field is required."),
+    )
+    assert Instance.objects.count() == 0
+
+
+def test_a_static_interface_needs_its_address(api):
+    body = {**VMWARE_REQUEST, "networkInterfaces": [{"network": {"id": "n"}, "ipMode": "static"}]}
+
+    response = post(api, "/api/instances", body)
+
+    assert_invalid(
+        response,
+        "instance",
+        ("networkInterfaces.0.ipAddress", "invalid", "Required when ipMode is static."),
+    )
+
+
+def test_an_oversized_config_is_refused(api):
+    body = {**VMWARE_REQUEST, "config": {"notes": "x" * 20_000}}
+
+    response = post(api, "/api/instances", body)
+
+    assert_invalid(
+        response,
+        "instance",
+        ("config", "too_large", "Ensure this object has no more than 16384 characters."),
+    )
+
+
+def test_the_list_filters_by_name_and_phrase_on_name_or_description(api):
+    # paths/api@instances.yaml: name (components/parameters/name.yaml) and phrase
+    # ("partial matches on name or description", components/parameters/phrase.yaml).
+    create(api, name="web-1")
+    create(api, name="web-2", description="the database's front")
+    create(api, name="db-1")
+
+    by_name = api.get("/api/instances", {"name": "WEB-1"}).json()["instances"]
+    by_phrase = api.get("/api/instances", {"phrase": "FRONT"}).json()["instances"]
+
+    assert [instance["name"] for instance in by_name] == ["web-1"]
+    assert [instance["name"] for instance in by_phrase] == ["web-2"]
+
+
+# paths/api@users.yaml, paths/api@users@id.yaml: admins only (the admin-users permission).
+
+
+@pytest.fixture
+def admin_api(api, user):
+    user.is_staff = True
+    user.save()
+    return api
+
+
+def test_users_sort_by_username_by_default_and_phrase_matches_email(admin_api, django_user_model):
+    django_user_model.objects.create_user("zed", email="zed@example.com")
+    django_user_model.objects.create_user("amy", email="amy@corp.example")
+
+    listed = admin_api.get("/api/users").json()
+    by_email = admin_api.get("/api/users", {"phrase": "corp.example"}).json()
+    sorted_desc = admin_api.get(
+        "/api/users", {"sort": "username", "direction": "desc", "max": 2, "offset": 1}
+    ).json()
+
+    assert [row["username"] for row in listed["users"]] == ["amy", "jdoe", "zed"]
+    assert [row["username"] for row in by_email["users"]] == ["amy"]
+    assert [row["username"] for row in sorted_desc["users"]] == ["jdoe", "amy"]
+    assert sorted_desc["meta"] == {"offset": 1, "max": 2, "size": 2, "total": 3}
+
+
+def test_creating_a_user_answers_200_and_the_user(admin_api, django_user_model):
+    # The request body is paths/api@users.yaml's own example values.
+    body = {
+        "user": {
+            "firstName": "John",
+            "lastName": "Smith",
+            "username": "jsmith",
+            "email": "jsmith@email.com",
+            "password": "Passw0rd!",
+            "roles": [{"id": 2}],
+        }
+    }
+
+    response = post(admin_api, "/api/users", body)
+
+    assert response.status_code == 200
+    answer = response.json()
+    assert answer["success"] is True
+    created = django_user_model.objects.get(username="jsmith")
+    assert created.check_password("Passw0rd!")
+    assert answer["user"]["id"] == created.pk
+    assert answer["user"]["displayName"] == "John Smith"
+    assert answer["user"]["roles"] == [
+        {"id": 2, "authority": "User", "description": "Provisions and manages instances"}
+    ]
+    assert "password" not in answer["user"]
+
+
+def test_an_invalid_user_answers_invalid_naming_each_field(admin_api):
+    body = {"user": {"username": "JDOE", "email": "nope", "password": "12345678", "roles": [{}]}}
+
+    response = post(admin_api, "/api/users", body)
+
+    assert_invalid(
+        response,
+        "user",
+        ("username", "unique", "A user with that username already exists."),
+        ("email", "invalid", "Enter a valid email address."),
+        ("roles.0.id", "required", "This field is required."),
+    )
+
+
+def test_a_weak_password_answers_the_password_validators_messages(admin_api):
+    body = {"user": {"username": "new", "email": "new@example.com", "password": "12345678"}}
+
+    response = post(admin_api, "/api/users", body)
+
+    assert_invalid(
+        response,
+        "user",
+        ("password", "password_too_common", "This password is too common."),
+        ("password", "password_entirely_numeric", "This password is entirely numeric."),
+    )
+
+
+def test_a_body_without_the_user_object_is_invalid(admin_api):
+    response = post(admin_api, "/api/users", {"username": "x"})
+
+    assert_invalid(response, "user", ("user", "required", "This field is required."))
+
+
+def test_a_user_reads_and_deletes_as_morpheus_answers(admin_api, django_user_model):
+    other = django_user_model.objects.create_user("amy", email="amy@example.com")
+
+    fetched = admin_api.get(f"/api/users/{other.pk}")
+    deleted = admin_api.delete(f"/api/users/{other.pk}")
+
+    assert fetched.status_code == 200
+    assert set(fetched.json()) == {"user"}
+    assert fetched.json()["user"]["username"] == "amy"
+    assert (deleted.status_code, deleted.json()) == (200, {"success": True})
+    assert not django_user_model.objects.filter(pk=other.pk).exists()
+
+
+@pytest.mark.parametrize("user_id", ["424242", "abc", "9" * 30])
+def test_an_unknown_user_answers_user_not_found(admin_api, user_id):
+    response = admin_api.get(f"/api/users/{user_id}")
+
+    assert_catalog_error(
+        response, status=404, code="not_found", msg="User not found", title="Not Found"
+    )
+
+
+def test_deleting_oneself_or_an_owner_of_instances_is_refused(admin_api, user, django_user_model):
+    owner = django_user_model.objects.create_user("amy")
+    Instance.objects.create(name="kept", owner=owner)
+
+    own = admin_api.delete(f"/api/users/{user.pk}")
+    owners = admin_api.delete(f"/api/users/{owner.pk}")
+
+    assert_invalid(own, "user", ("id", "invalid", "You can't delete your own user."))
+    assert_invalid(owners, "user", ("instances", "invalid", "This user still owns instances."))
+    assert django_user_model.objects.filter(pk__in=[user.pk, owner.pk]).count() == 2
+
+
+@pytest.mark.parametrize(
+    ("method", "path"),
+    [("post", "/api/users"), ("get", "/api/users/1"), ("delete", "/api/users/1")],
+)
+def test_the_user_endpoints_refuse_a_token_without_the_admin_role(api, method, path):
+    response = getattr(api, method)(path, {}, content_type="application/json")
+
+    assert_catalog_error(
+        response,
+        status=403,
+        code="permission_denied",
+        msg="You do not have permissions to access this api endpoint",
+        title="Forbidden",
+    )
+
+
+def test_whoami_has_the_members_the_go_sdk_reads(admin_api):
+    # paths/api@whoami.yaml; the Go SDK reads isMasterAccount, appliance.buildVersion and
+    # permissions[].name. isAdmin is not documented and is gone.
+    body = admin_api.get("/api/whoami").json()
+
+    assert body["isMasterAccount"] is True
+    assert body["appliance"] == {"buildVersion": "0.1.0"}
+    assert [permission["name"] for permission in body["permissions"]] == ["Instances", "Users"]
+    assert body["permissions"][1]["access"] == "full"
+    assert "isAdmin" not in body["user"]
+    assert body["user"]["roles"][0]["authority"] == "System Admin"
+
+
+def test_the_schema_documents_the_real_statuses_and_limits(client):
+    schema = client.get("/api/schema/", {"format": "json"}).json()
+    instances = schema["paths"]["/api/instances"]
+    instance = schema["paths"]["/api/instances/{instance_id}"]
+    users = schema["paths"]["/api/users"]
+    max_parameter = next(p for p in instances["get"]["parameters"] if p["name"] == "max")
+    names = {p["name"] for p in instances["get"]["parameters"]}
+    create_body = instances["post"]["requestBody"]["content"]["application/json"]["schema"]
+
+    assert "200" in instances["post"]["responses"]
+    assert "201" not in instances["post"]["responses"]
+    assert instance["delete"]["responses"]["200"]["content"]["application/json"]["schema"] == {
+        "type": "object",
+        "properties": {"success": {"type": "boolean"}},
+    }
+    assert max_parameter["schema"]["minimum"] == 1
+    assert {"name", "phrase", "sort", "direction", "offset"} <= names
+    assert "200" in users["post"]["responses"]
+    assert "/api/users/{user_id}" in schema["paths"]
+    labels = resolve(schema, create_body)["properties"]["labels"]
+    assert (labels["maxItems"], labels["items"]["maxLength"]) == (20, 40)
+
+
+def resolve(schema, node):
+    if "$ref" in node:
+        return schema["components"]["schemas"][node["$ref"].rsplit("/", 1)[1]]
+    return node
