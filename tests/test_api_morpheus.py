@@ -5,9 +5,12 @@ members it documents. Each test names the spec file it follows.
 """
 
 import copy
+import json
 
 import pytest
 
+from catalog.reference.requests import example_request_errors, example_request_parse
+from morpheus_errors.api.catalog_examples import EXAMPLES as CATALOG_EXAMPLES
 from morpheus_errors.api.models import Instance
 from tests.asserts import assert_catalog_error
 
@@ -599,3 +602,13 @@ def resolve(schema, node):
     if "$ref" in node:
         return schema["components"]["schemas"][node["$ref"].rsplit("/", 1)[1]]
     return node
+
+
+def test_the_catalogs_invalid_example_is_a_morpheus_request_answering_invalid(api):
+    # morpheus_errors/api/catalog_examples.py: the reference page's example for "invalid".
+    example = example_request_parse(CATALOG_EXAMPLES["invalid"])
+
+    response = post(api, example.path, json.loads(example.body))
+
+    assert example_request_errors(CATALOG_EXAMPLES["invalid"]) == []
+    assert_invalid(response, "instance", ("name", "blank", "This field may not be blank."))
