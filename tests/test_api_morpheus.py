@@ -13,172 +13,19 @@ from catalog.reference.requests import example_request_errors, example_request_p
 from morpheus_errors.api.catalog_examples import EXAMPLES as CATALOG_EXAMPLES
 from morpheus_errors.api.models import Instance
 from tests.asserts import assert_catalog_error
+from tests.morpheus_examples import (
+    AWS_REQUEST,
+    AZURE_REQUEST,
+    GCP_REQUEST,
+    UPDATE_REQUEST,
+    VMWARE_REQUEST,
+)
 
 pytestmark = pytest.mark.django_db
 
 GB = 1024**3
 MB = 1024**2
 
-# components/examples/instanceCreateVmwareRequest.json, copied as published.
-VMWARE_REQUEST = {
-    "zoneId": 15,
-    "instance": {
-        "name": "test2",
-        "cloud": "vcenter1 - homelab",
-        "site": {"id": 1},
-        "type": "ubuntu",
-        "instanceType": {"code": "ubuntu"},
-        "instanceContext": "dev",
-        "labels": ["ubuntuserver"],
-        "layout": {"id": 1399, "code": "vmware-ubuntu-20.04-single"},
-        "plan": {"id": 361, "code": "vm-512", "name": "1 CPU, 512MB Memory"},
-        "userGroup": {"id": 1},
-    },
-    "config": {
-        "resourcePoolId": 75,
-        "hostId": "",
-        "vmwareFolderId": "group-v90002",
-        "nestedVirtualization": "off",
-        "createUser": True,
-    },
-    "volumes": [
-        {
-            "id": -1,
-            "rootVolume": True,
-            "name": "root",
-            "size": 10,
-            "sizeId": None,
-            "storageType": 1,
-            "datastoreId": 59,
-        }
-    ],
-    "networkInterfaces": [
-        {"network": {"id": "network-110"}, "networkInterfaceTypeId": 4, "ipMode": "dhcp"}
-    ],
-    "layoutSize": 1,
-}
-# components/examples/instanceCreateAzureRequest.json
-AZURE_REQUEST = {
-    "zoneId": 26,
-    "instance": {
-        "name": "sadf",
-        "cloud": "azpersonal",
-        "site": {"id": 1},
-        "type": "ubuntu",
-        "instanceType": {"code": "ubuntu"},
-        "layout": {"id": 1532, "code": "ubuntu-azure-20.04-single"},
-        "plan": {
-            "id": 821,
-            "code": "azure.plan.eastus.Standard_A1_v2",
-            "name": "Standard_A1_v2 (1 Core, 2GB Memory)",
-        },
-    },
-    "config": {
-        "resourcePoolId": 95,
-        "availabilityOptions": "",
-        "azurefloatingIp": "off",
-        "bootDiagnostics": "off",
-        "osGuestDiagnostics": "off",
-        "diagnosticsStorageAccount": "fece1b52b93a1490f835960",
-        "createUser": True,
-    },
-    "volumes": [
-        {
-            "id": -1,
-            "rootVolume": True,
-            "name": "root",
-            "size": 32,
-            "sizeId": None,
-            "storageType": 27,
-            "datastoreId": 85,
-        }
-    ],
-    "networkInterfaces": [{"network": {"id": "subnet-28"}}],
-    "layoutSize": 1,
-}
-# components/examples/instanceCreateAwsRequest.json
-AWS_REQUEST = {
-    "zoneId": 12,
-    "instance": {
-        "name": "nctest3",
-        "cloud": "AWS",
-        "site": {"id": 2},
-        "type": "ubuntu",
-        "instanceType": {"code": "ubuntu"},
-        "layout": {"id": 2136, "code": "ubuntu-amazon-20.04"},
-        "plan": {"id": 3, "code": "amazon-t2.small", "name": "T2 Small - 1 Core, 2GB Memory"},
-    },
-    "config": {
-        "resourcePoolId": 129,
-        "isEC2": "false",
-        "publicIpType": "elasticIp",
-        "kmsKeyId": "asf",
-        "createUser": True,
-    },
-    "volumes": [
-        {
-            "id": -1,
-            "rootVolume": True,
-            "name": "root",
-            "size": 20,
-            "sizeId": None,
-            "storageType": 68,
-            "datastoreId": None,
-        }
-    ],
-    "networkInterfaces": [{"network": {"id": "network-57802"}}],
-    "securityGroups": [{"id": "sg-d58a6eba"}, {"id": "sg-43572f26"}],
-    "layoutSize": 1,
-}
-# components/examples/instanceCreateGcpRequest.json
-GCP_REQUEST = {
-    "zoneId": 143,
-    "instance": {
-        "name": "nctest1",
-        "cloud": "Google Labs",
-        "site": {"id": 2},
-        "type": "ubuntu",
-        "instanceType": {"code": "ubuntu"},
-        "instanceContext": "dev",
-        "labels": ["label1"],
-        "layout": {"id": 2677, "code": "google.layout.public.template.20.04.ubuntu"},
-        "plan": {
-            "id": 50,
-            "code": "google-standard-1",
-            "name": "n1-standard-1 - 1 vCPU, 3.75GB Memory",
-        },
-    },
-    "config": {
-        "googleZoneId": 71,
-        "resourcePoolId": 3772,
-        "externalIpType": -1,
-        "serviceAccount": "default",
-        "accessScope": "default",
-        "createUser": True,
-    },
-    "volumes": [
-        {
-            "id": -1,
-            "rootVolume": True,
-            "name": "root",
-            "size": 100,
-            "sizeId": None,
-            "storageType": 70,
-            "datastoreId": None,
-        }
-    ],
-    "networkInterfaces": [{"network": {"id": "subnet-12542"}}],
-    "layoutSize": 1,
-}
-# components/examples/instanceUpdate.json
-UPDATE_REQUEST = {
-    "instance": {
-        "description": "my new redis",
-        "addTags": [{"name": "hello", "value": "world"}, {"name": "flash", "value": "bang"}],
-        "removeTags": [{"name": "oldTag"}],
-    },
-    "config": {"customOptions": {"dbfoldername": "data"}},
-}
 # The members of components/schemas/instance.yaml the demo answers.
 INSTANCE_MEMBERS = {
     "id",
@@ -277,7 +124,10 @@ def test_morpheus_example_create_requests_answer_200_with_what_they_gave(api, us
     assert instance["maxMemory"] == memory_mb * MB
     size = request["volumes"][0]["size"]
     assert instance["maxStorage"] == size * GB
-    assert instance["volumes"] == [{**request["volumes"][0], "maxStorage": size * GB}]
+    volume = request["volumes"][0]
+    datastore = None if volume["datastoreId"] is None else str(volume["datastoreId"])
+    # instance.yaml types an answered datastoreId as a string (its example: "auto").
+    assert instance["volumes"] == [{**volume, "datastoreId": datastore, "maxStorage": size * GB}]
     assert instance["config"] == request["config"]
     assert instance["labels"] == given.get("labels", [])
     assert instance["instanceContext"] == given.get("instanceContext")

@@ -43,7 +43,7 @@ def instance_data(instance: Instance) -> dict[str, Any]:
         "hostName": instance.host_name or instance.name,
         "instanceContext": instance.instance_context or None,
         "config": dict(instance.config),
-        "volumes": [{**volume, "maxStorage": volume["size"] * GB} for volume in instance.volumes],
+        "volumes": [volume_data(volume) for volume in instance.volumes],
         "interfaces": [interface_data(interface) for interface in instance.interfaces],
         "labels": list(instance.labels),
         "tags": list(instance.tags),
@@ -68,6 +68,14 @@ def plan_data(plan_id: int | None) -> dict[str, Any]:
     if plan is None:
         return {"id": plan_id, "code": None, "name": None}
     return {"id": plan_id, "code": plan.code, "name": plan.name}
+
+
+def volume_data(volume: dict[str, Any]) -> dict[str, Any]:
+    """A volume as answered: its datastoreId a string, as instance.yaml types it ("auto")."""
+    data = {**volume, "maxStorage": volume["size"] * GB}
+    if data.get("datastoreId") is not None:
+        data["datastoreId"] = str(data["datastoreId"])
+    return data
 
 
 def interface_data(interface: dict[str, Any]) -> dict[str, Any]:
