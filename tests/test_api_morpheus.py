@@ -203,6 +203,35 @@ def test_the_morpheus_update_example_edits_tags_and_merges_config(api):
     }
 
 
+def test_an_update_may_send_only_its_config(api):
+    # components/schemas/instanceUpdate.yaml requires neither member.
+    created = create(api)
+
+    response = api.put(
+        f"/api/instances/{created['id']}",
+        {"config": {"customOptions": {"tier": "db"}}},
+        content_type="application/json",
+    )
+
+    assert response.status_code == 200
+    assert response.json()["instance"]["config"]["customOptions"] == {"tier": "db"}
+    assert response.json()["instance"]["name"] == "test2"
+
+
+def test_an_update_whose_instance_is_not_an_object_is_invalid(api):
+    created = create(api)
+
+    response = api.put(
+        f"/api/instances/{created['id']}", {"instance": "x"}, content_type="application/json"
+    )
+
+    assert_invalid(
+        response,
+        "instance",
+        ("instance", "invalid", "Invalid data. Expected a dictionary, but got str."),
+    )
+
+
 def test_deleting_an_instance_answers_200_success(api):
     # paths/api@instances@id.yaml DELETE: 200 with components/examples/success.json.
     created = create(api)

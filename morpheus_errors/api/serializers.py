@@ -186,15 +186,20 @@ class InstanceCreateSerializer(InstanceFieldsSerializer):
     )
 
 
-def instance_request(body: Any) -> Any:
+def instance_request(body: Any, *, instance_required: bool = True) -> Any:
     """
     The object under "instance", with the request's top-level members merged in (the
-    instance's own win); None when the body has no "instance" object.
+    instance's own win); None when the body has no "instance" object and needs one
+    (an update may send only its config: instanceUpdate.yaml requires nothing), and
+    what it is instead when it is not an object.
     """
-    if not isinstance(body, dict) or not isinstance(body.get("instance"), dict):
+    if not isinstance(body, dict):
         return None
+    instance = body.get("instance", None if instance_required else {})
+    if not isinstance(instance, dict):
+        return instance  # payload() says what is wrong with it
     merged = {key: body[key] for key in TOP_LEVEL if key in body}
-    return {**merged, **body["instance"]}
+    return {**merged, **instance}
 
 
 class RoleSerializer(serializers.Serializer[Any]):

@@ -110,7 +110,8 @@ class InstanceDetailView(MorpheusAPIView):
     @docs.instance_update
     def put(self, request: Request, instance_id: str) -> Response:
         instance = self.get_instance(instance_id)
-        serializer = InstanceUpdateSerializer(data=payload(instance_request(request.data)))
+        data = instance_request(request.data, instance_required=False)
+        serializer = InstanceUpdateSerializer(data=payload(data))
         serializer.is_valid(raise_exception=True)
         instance = services.instance_update(instance=instance, data=serializer.validated_data)
         return Response({"success": True, "instance": instance_data(instance)})
@@ -188,8 +189,11 @@ class TeapotView(MorpheusAPIView):
 
 def payload(body: Any, *, member: str = "instance") -> dict[str, Any]:
     """The request's object, as Morpheus clients send it under "instance" or "user"."""
-    if not isinstance(body, dict):
+    if body is None:
         raise ValidationError({member: [ErrorDetail("This field is required.", code="required")]})
+    if not isinstance(body, dict):
+        message = f"Invalid data. Expected a dictionary, but got {type(body).__name__}."
+        raise ValidationError({member: [ErrorDetail(message, code="invalid")]})
     return body
 
 
