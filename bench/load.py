@@ -90,9 +90,18 @@ class Load:
 
         def create() -> None:
             name = f"chaos-{number}-{state['seq']}"
-            body = {"instance": {"name": name, "config": {"cpu": 2, "memoryMB": 2048}}}
+            # Morpheus's create request (its documented example's site, type, layout, plan).
+            body = {
+                "instance": {
+                    "name": name,
+                    "site": {"id": 1},
+                    "instanceType": {"code": "ubuntu"},
+                    "layout": {"id": 1399},
+                    "plan": {"id": 361},
+                }
+            }
             result = request("create", "/api/instances", "POST", body, headers=json_auth)
-            if result and result[0] == 201:
+            if result and result[0] == 200:
                 state["id"] = result[1]["instance"]["id"]
                 with self.writes.lock:
                     self.writes.acked[state["id"]] = (name, "")

@@ -52,7 +52,8 @@ CORPUS = [
         "huge number in a field",
         "POST",
         "/api/instances",
-        b'{"instance": {"name": "x", "config": {"cpu": 1e400, "memoryMB": 99999999999999999999}}}',
+        b'{"zoneId": 1e400, "instance": {"name": "x", "plan": {"id": 99999999999999999999}},'
+        b' "volumes": [{"size": 1e400, "datastoreId": -1e400}]}',
         JSON,
     ),
     BadInput(
@@ -62,6 +63,42 @@ CORPUS = [
         b'{"instance": {"name": ["x"], "labels": "prod", "config": 5}}',
         JSON,
     ),
+    BadInput(
+        "wrong types in the Morpheus members",
+        "POST",
+        "/api/instances",
+        b'{"zoneId": {}, "config": "x", "volumes": "root", "networkInterfaces": {"id": 1},'
+        b' "tags": ["a"], "instance": {"name": "x", "site": [], "instanceType": "ubuntu",'
+        b' "layout": {"id": true}, "plan": null}}',
+        JSON,
+    ),
+    BadInput(
+        "too many volumes and interfaces",
+        "POST",
+        "/api/instances",
+        b'{"instance": {"name": "x"}, "volumes": ['
+        + b",".join([b'{"size": 1}'] * 50_000)
+        + b'], "networkInterfaces": ['
+        + b",".join([b'{"network": {"id": "n"}}'] * 50_000)
+        + b"]}",
+        JSON,
+    ),
+    BadInput(
+        "oversized config",
+        "POST",
+        "/api/instances",
+        b'{"instance": {"name": "x"}, "config": {"k": "' + b"x" * 100_000 + b'"}}',
+        JSON,
+    ),
+    BadInput(
+        "user create without a user object",
+        "POST",
+        "/api/users",
+        b'{"user": "jsmith"}',
+        JSON,
+    ),
+    BadInput("huge user id", "GET", "/api/users/" + "9" * 500),
+    BadInput("odd list parameters for users", "GET", "/api/users?sort=password&max=0&phrase=%00"),
     BadInput(
         "text/plain body", "POST", "/api/instances", b"name=x", {"Content-Type": "text/plain"}
     ),

@@ -7,28 +7,45 @@ from tests.asserts import assert_catalog_error
 
 pytestmark = pytest.mark.django_db
 
+# A Morpheus create request (its own example, components/examples/instanceCreateVmwareRequest.json,
+# cut to the members the demo stores); tests/test_api_morpheus.py sends the examples whole.
 NEW_INSTANCE = {
+    "zoneId": 15,
     "instance": {
         "name": "web-1",
+        "site": {"id": 1},
         "instanceType": {"code": "ubuntu"},
-        "config": {"cpu": 2, "memoryMB": 4096},
+        "layout": {"id": 1399, "code": "vmware-ubuntu-20.04-single"},
+        "plan": {"id": 364, "code": "vm-4096"},
         "labels": ["prod"],
-    }
+    },
+    "volumes": [{"id": -1, "rootVolume": True, "name": "root", "size": 20}],
 }
 
 
 def create_instance(api, **overrides):
-    payload = {"instance": {**NEW_INSTANCE["instance"], **overrides}}
+    payload = {**NEW_INSTANCE, "instance": {**NEW_INSTANCE["instance"], **overrides}}
     response = api.post("/api/instances", payload, content_type="application/json")
-    assert response.status_code == 201
+    assert response.status_code == 200
     return response.json()["instance"]
 
 
-def test_ping_is_public(client):
+def test_ping_without_a_token_hides_the_build_version(client):
     response = client.get("/api/ping")
 
     assert response.status_code == 200
-    assert response.json() == {"success": True, "buildVersion": "0.1.0"}
+    assert response.json() == {"success": True, "buildVersion": ""}
+
+
+def test_ping_with_a_token_shows_the_build_version(api):
+    assert api.get("/api/ping").json() == {"success": True, "buildVersion": "0.1.0"}
+
+
+def test_ping_ignores_a_token_it_cannot_use(client):
+    response = client.get("/api/ping", HTTP_AUTHORIZATION="Bearer not-a-token")
+
+    assert response.status_code == 200
+    assert response.json() == {"success": True, "buildVersion": ""}
 
 
 def test_whoami_describes_the_tokens_user(api, user):
@@ -38,37 +55,58 @@ def test_whoami_describes_the_tokens_user(api, user):
     assert response.json() == {
         "user": {
             "id": user.pk,
+            "accountId": 1,
             "username": "jdoe",
+            "displayName": "jdoe",
             "email": "",
             "firstName": "",
             "lastName": "",
-            "isAdmin": False,
+            "enabled": True,
+            "accountExpired": False,
+            "accountLocked": False,
+            "passwordExpired": False,
+            "lastLoginDate": None,
+            "roles": [
+                {"id": 2, "authority": "User", "description": "Provisions and manages instances"}
+            ],
+            "account": {"id": 1, "name": "mastertenant"},
+            "dateCreated": user.date_joined.isoformat().replace("+00:00", "Z"),
         },
+        "isMasterAccount": True,
         "permissions": [
-            {"code": "instances", "access": "full"},
-            {"code": "admin-users", "access": "none"},
+            {"name": "Instances", "code": "instances", "access": "full"},
+            {"name": "Users", "code": "admin-users", "access": "none"},
         ],
+        "appliance": {"buildVersion": "0.1.0"},
     }
 
 
-def test_creating_an_instance_answers_it_in_the_morpheus_shape(api, user):
+def test_creating_an_instance_answers_200_and_it_in_the_morpheus_shape(api, user):
     response = api.post("/api/instances", NEW_INSTANCE, content_type="application/json")
 
-    assert response.status_code == 201
+    assert response.status_code == 200
     body = response.json()
     assert body["success"] is True
     instance = body["instance"]
-    assert instance["name"] == "web-1"
-    assert instance["instanceType"] == {"code": "ubuntu"}
-    assert instance["config"] == {"cpu": 2, "memoryMB": 4096}
+    assert instance["name"] == instance["displayName"] == "web-1"
+    assert instance["instanceType"] == {
+        "id": 9,
+        "code": "ubuntu",
+        "category": "os",
+        "name": "Ubuntu",
+    }
+    assert instance["plan"] == {"id": 364, "code": "vm-4096", "name": "2 CPU, 4GB Memory"}
+    assert (instance["maxCores"], instance["maxMemory"]) == (2, 4 * 1024**3)
+    assert instance["maxStorage"] == 20 * 1024**3
     assert instance["labels"] == ["prod"]
-    assert instance["owner"] == {"id": user.pk, "username": "jdoe"}
+    assert instance["owner"] == instance["createdBy"] == {"id": user.pk, "username": "jdoe"}
     assert instance["status"] == "running"
 
 
 def test_invalid_instance_answers_unable_to_save_instance_with_field_errors(api):
     payload = {
-        "instance": {"name": "", "instanceType": {"code": "Not A Code"}, "config": {"cpu": 0}}
+        "instance": {"name": "", "instanceType": {"code": "Not A Code"}, "plan": {"id": 0}},
+        "volumes": [{"size": 0}],
     }
 
     response = api.post("/api/instances", payload, content_type="application/json")
@@ -81,23 +119,31 @@ def test_invalid_instance_answers_unable_to_save_instance_with_field_errors(api)
         title="Bad Request",
         errors={
             "name": "This field may not be blank.",
-            "instanceType.code": "This value does not match the required pattern.",
-            "config.cpu": "Ensure this value is greater than or equal to 1.",
-            "config.memoryMB": "This field is required.",
+            "site": "This field is required.",
+            "instanceType.code": '"Not A Code" is not a valid choice.',
+            "layout": "This field is required.",
+            "plan.id": '"0" is not a valid choice.',
+            "volumes.0.size": "Ensure this value is greater than or equal to 1.",
         },
         field_errors=[
             {"field": "name", "code": "blank", "message": "This field may not be blank."},
+            {"field": "site", "code": "required", "message": "This field is required."},
             {
                 "field": "instanceType.code",
-                "code": "invalid",
-                "message": "This value does not match the required pattern.",
+                "code": "invalid_choice",
+                "message": '"Not A Code" is not a valid choice.',
+            },
+            {"field": "layout", "code": "required", "message": "This field is required."},
+            {
+                "field": "plan.id",
+                "code": "invalid_choice",
+                "message": '"0" is not a valid choice.',
             },
             {
-                "field": "config.cpu",
+                "field": "volumes.0.size",
                 "code": "min_value",
                 "message": "Ensure this value is greater than or equal to 1.",
             },
-            {"field": "config.memoryMB", "code": "required", "message": "This field is required."},
         ],
     )
     assert Instance.objects.count() == 0
@@ -114,7 +160,7 @@ def test_a_body_without_the_instance_object_is_invalid(api):
         title="Bad Request",
         errors={"instance": "This field is required."},
         field_errors=[
-            {"field": "instance", "code": "invalid", "message": "This field is required."}
+            {"field": "instance", "code": "required", "message": "This field is required."}
         ],
     )
 
@@ -186,15 +232,16 @@ def test_getting_and_updating_an_instance(api):
 
     response = api.put(
         f"/api/instances/{instance['id']}",
-        {"instance": {"description": "front end", "config": {"cpu": 4, "memoryMB": 8192}}},
+        {"instance": {"description": "front end"}, "config": {"customOptions": {"tier": "web"}}},
         content_type="application/json",
     )
 
     assert response.status_code == 200
     fetched = api.get(f"/api/instances/{instance['id']}").json()["instance"]
     assert fetched["description"] == "front end"
-    assert fetched["config"] == {"cpu": 4, "memoryMB": 8192}
+    assert fetched["config"] == {"customOptions": {"tier": "web"}}
     assert fetched["name"] == "web-1"
+    assert fetched["maxCores"] == 2
 
 
 def test_an_unknown_instance_answers_instance_not_found(api):

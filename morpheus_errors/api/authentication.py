@@ -39,3 +39,13 @@ def token_expired(token: str) -> bool:
     checksum = hashlib.sha256(token.encode("utf-8")).hexdigest()
     access_token = get_access_token_model().objects.filter(token_checksum=checksum).first()
     return access_token is not None and access_token.is_expired()
+
+
+class QuietBearerTokenAuthentication(BearerTokenAuthentication):
+    """For public endpoints (ping): a valid token authenticates, any other is ignored."""
+
+    def authenticate(self, request: Request) -> tuple[Any, Any] | None:
+        try:
+            return super().authenticate(request)
+        except AuthenticationFailed:
+            return None

@@ -19,8 +19,14 @@ def _token(body: str = "username=admin&password=wrong-password", **query: str) -
     return f"POST /oauth/token?{query_string}&scope=write\n{FORM}\n\n{body}"
 
 
+# A Morpheus create request (components/schemas/instanceCreate.yaml) whose name is blank.
+INSTANCE_WITHOUT_NAME = (
+    '{"zoneId": 15, "instance": {"name": "", "site": {"id": 1}, '
+    '"instanceType": {"code": "ubuntu"}, "layout": {"id": 1399}, "plan": {"id": 361}}}'
+)
+
 EXAMPLES = {
-    "invalid": f'POST /api/instances\n{TOKEN}\n{JSON}\n\n{{"instance": {{"name": ""}}}}',
+    "invalid": f"POST /api/instances\n{TOKEN}\n{JSON}\n\n{INSTANCE_WITHOUT_NAME}",
     "parse_error": f'POST /api/instances\n{TOKEN}\n{JSON}\n\n{{"instance": {{"name": "web-01",}}',
     "request_too_large": f"POST /api/instances\n{TOKEN}\n{JSON}\nContent-Length: 104857600",
     "invalid_parameters": f"GET /api/instances?max=ten\n{TOKEN}",

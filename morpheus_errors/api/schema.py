@@ -75,6 +75,7 @@ class BearerTokenScheme(OpenApiAuthenticationExtension):  # type: ignore[no-unty
     """Bearer tokens from /oauth/token, as drf-spectacular should document them."""
 
     target_class = "morpheus_errors.api.authentication.BearerTokenAuthentication"
+    match_subclasses = True  # QuietBearerTokenAuthentication (ping) too
     name = "bearer"
 
     def get_security_definition(self, auto_schema: Any) -> dict[str, str]:

@@ -1,6 +1,7 @@
 from typing import Any
 
-from django.db.models import QuerySet
+from django.contrib.auth import get_user_model
+from django.db.models import Q, QuerySet
 from rest_framework import serializers
 
 from catalog.exceptions import InvalidParameters
@@ -9,15 +10,28 @@ from morpheus_errors.api.models import Instance
 MAX_PAGE_SIZE = 100
 DEFAULT_PAGE_SIZE = 25
 MAX_ID = 2**63 - 1
-SORT_FIELDS = {"id": "id", "name": "name", "dateCreated": "date_created", "status": "status"}
+INSTANCE_SORTS = {"id": "id", "name": "name", "dateCreated": "date_created", "status": "status"}
+USER_SORTS = {
+    "id": "id",
+    "username": "username",
+    "email": "email",
+    "firstName": "first_name",
+    "lastName": "last_name",
+    "dateCreated": "date_joined",
+}
 
 
 class ListParams(serializers.Serializer[Any]):
-    """Morpheus list parameters. A max over the cap is cut to it, as Morpheus does."""
+    """
+    Morpheus list parameters (components/parameters/max.yaml, offset, sort, direction,
+    phrase). A max over the cap is cut to it, as Morpheus does.
+    """
+
+    sorts = INSTANCE_SORTS
 
     max = serializers.IntegerField(min_value=1, default=DEFAULT_PAGE_SIZE)
     offset = serializers.IntegerField(min_value=0, max_value=MAX_ID, default=0)
-    sort = serializers.ChoiceField(choices=list(SORT_FIELDS), default="name")
+    sort = serializers.ChoiceField(choices=list(INSTANCE_SORTS), default="name")
     direction = serializers.ChoiceField(choices=["asc", "desc", "ASC", "DESC"], default="asc")
     phrase = serializers.CharField(max_length=200, default="", allow_blank=True)
 
@@ -25,11 +39,29 @@ class ListParams(serializers.Serializer[Any]):
         return min(value, MAX_PAGE_SIZE)
 
 
-def list_params_parse(*, query: dict[str, str]) -> dict[str, Any]:
-    params = ListParams(data=query)
+class InstanceListParams(ListParams):
+    name = serializers.CharField(max_length=80, default="", allow_blank=True)
+
+
+class UserListParams(ListParams):
+    sorts = USER_SORTS
+
+    sort = serializers.ChoiceField(choices=list(USER_SORTS), default="username")
+
+
+def list_params_parse(*, query: dict[str, str], params_class: type[ListParams]) -> dict[str, Any]:
+    params = params_class(data=query)
     if not params.is_valid():
         raise InvalidParameters(params.errors)
-    return dict(params.validated_data)
+    return {**params.validated_data, "order": params_class.sorts[params.validated_data["sort"]]}
+
+
+def page(queryset: QuerySet[Any], params: dict[str, Any]) -> tuple[list[Any], int]:
+    """One page of the queryset, in the order asked for, and how many rows in all."""
+    descending = params["direction"].lower() == "desc"
+    queryset = queryset.order_by(f"-{params['order']}" if descending else params["order"], "id")
+    offset, size = params["offset"], params["max"]
+    return list(queryset[offset : offset + size]), queryset.count()
 
 
 def instances_visible(*, user: Any) -> QuerySet[Instance]:
@@ -41,13 +73,12 @@ def instances_visible(*, user: Any) -> QuerySet[Instance]:
 def instance_list(*, params: dict[str, Any], user: Any) -> tuple[list[Instance], int]:
     """A page of the instances the user sees that were not removed, and how many in all."""
     queryset = instances_visible(user=user).filter(removed_at__isnull=True)
+    if params["name"]:
+        queryset = queryset.filter(name__iexact=params["name"])
     if params["phrase"]:
-        queryset = queryset.filter(name__icontains=params["phrase"])
-    order = SORT_FIELDS[params["sort"]]
-    descending = params["direction"].lower() == "desc"
-    queryset = queryset.order_by(f"-{order}" if descending else order, "id")
-    offset, size = params["offset"], params["max"]
-    return list(queryset[offset : offset + size]), queryset.count()
+        phrase = params["phrase"]
+        queryset = queryset.filter(Q(name__icontains=phrase) | Q(description__icontains=phrase))
+    return page(queryset, params)
 
 
 def instance_get(*, instance_id: str, user: Any) -> Instance | None:
@@ -55,8 +86,26 @@ def instance_get(*, instance_id: str, user: Any) -> Instance | None:
     The instance with this id, removed or not, if the user sees it; None for an id that
     can't exist or is someone else's (a 404 either way: no existence oracle).
     """
-    if not (instance_id.isascii() and instance_id.isdigit()) or len(instance_id) > 19:
+    pk = id_parse(instance_id)
+    return None if pk is None else instances_visible(user=user).filter(pk=pk).first()
+
+
+def id_parse(value: str) -> int | None:
+    """A path id as a bigint; None for one that can't exist."""
+    if not (value.isascii() and value.isdigit()) or len(value) > 19:
         return None  # (an int of over 4,300 digits can't even be read)
-    if int(instance_id) > MAX_ID:
-        return None
-    return instances_visible(user=user).filter(pk=int(instance_id)).first()
+    return int(value) if int(value) <= MAX_ID else None
+
+
+def user_list(*, params: dict[str, Any]) -> tuple[list[Any], int]:
+    """A page of users; phrase matches the username or the email (paths/api@users.yaml)."""
+    queryset = get_user_model().objects.all()
+    if params["phrase"]:
+        phrase = params["phrase"]
+        queryset = queryset.filter(Q(username__icontains=phrase) | Q(email__icontains=phrase))
+    return page(queryset, params)
+
+
+def user_get(*, user_id: str) -> Any | None:
+    pk = id_parse(user_id)
+    return None if pk is None else get_user_model().objects.filter(pk=pk).first()

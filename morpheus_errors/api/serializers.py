@@ -1,22 +1,26 @@
-"""Instances in the Morpheus JSON shape (camelCase, nested instanceType and config)."""
+"""
+Instance requests as Morpheus clients send them (components/schemas/instanceCreate.yaml,
+instanceUpdate.yaml): the members of "instance" with the top-level zoneId, config,
+volumes, networkInterfaces, labels and tags merged in, so that every field error is
+named as Morpheus names it ("name", "plan.id", "volumes.0.size").
+"""
 
+import json
 from typing import Any
 
+from django.contrib.auth import get_user_model
+from django.contrib.auth.password_validation import validate_password
+from django.contrib.auth.validators import UnicodeUsernameValidator
+from django.core.exceptions import ValidationError as DjangoValidationError
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
+from rest_framework.fields import get_error_detail
 
-from morpheus_errors.api.models import Instance
+from morpheus_errors.api.inventory import INSTANCE_TYPES, PLANS
 
-
-class InstanceTypeSerializer(serializers.Serializer[Any]):
-    code = serializers.RegexField(
-        r"^[a-z0-9][a-z0-9-]{0,49}$", max_length=50, source="instance_type"
-    )
-
-
-class InstanceConfigSerializer(serializers.Serializer[Any]):
-    cpu = serializers.IntegerField(min_value=1, max_value=64)
-    memoryMB = serializers.IntegerField(min_value=256, max_value=1048576, source="memory_mb")
+MAX_ID = 2**63 - 1
+MAX_CONFIG_CHARS = 16_384
+TOP_LEVEL = ("zoneId", "config", "volumes", "networkInterfaces", "labels", "tags", "metadata")
 
 
 class BoundedListField(serializers.ListField):
@@ -28,43 +32,202 @@ class BoundedListField(serializers.ListField):
         return super().to_internal_value(data)
 
 
-class InstanceSerializer(serializers.ModelSerializer[Instance]):
-    instanceType = InstanceTypeSerializer(source="*", required=False)
-    config = InstanceConfigSerializer(source="*", required=False)
-    labels = BoundedListField(
+class CodeField(serializers.ChoiceField):
+    """A choice of codes, matched in any case and answered in lowercase."""
+
+    def to_internal_value(self, data: Any) -> str:
+        if isinstance(data, str) and data.lower() in self.choices:
+            return data.lower()
+        shown = data if isinstance(data, str) and len(data) <= 50 else "…"
+        self.fail("invalid_choice", input=shown)
+
+
+class ConfigField(serializers.DictField):
+    """Provider options, stored as given: an object of at most MAX_CONFIG_CHARS as JSON."""
+
+    default_error_messages = {
+        "too_large": f"Ensure this object has no more than {MAX_CONFIG_CHARS} characters."
+    }
+
+    def to_internal_value(self, data: Any) -> dict[str, Any]:
+        value = super().to_internal_value(data)
+        if len(json.dumps(value)) > MAX_CONFIG_CHARS:
+            self.fail("too_large")
+        return value
+
+
+@extend_schema_field({"oneOf": [{"type": "integer"}, {"type": "string"}], "nullable": True})
+class IdOrCodeField(serializers.Field[Any, Any, Any, Any]):
+    """A datastore or storage type: an id, a code, or null (instanceCreateVolume.yaml)."""
+
+    default_error_messages = {"invalid": "Must be an integer, a string or null."}
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(allow_null=True, required=False, **kwargs)
+
+    def to_internal_value(self, data: Any) -> int | str:
+        if isinstance(data, int) and not isinstance(data, bool) and abs(data) <= MAX_ID:
+            return data
+        if isinstance(data, str) and len(data) <= 80:
+            return data
+        if isinstance(data, dict) and set(data) <= {"id", "code"}:
+            return self.to_internal_value(data.get("code", data.get("id")))
+        self.fail("invalid")
+
+    def to_representation(self, value: Any) -> Any:
+        return value
+
+
+class ReferenceSerializer(serializers.Serializer[Any]):
+    id = serializers.IntegerField(min_value=1, max_value=MAX_ID)
+
+
+class LayoutSerializer(ReferenceSerializer):
+    code = serializers.CharField(max_length=255, required=False, allow_blank=True)
+
+
+class PlanSerializer(serializers.Serializer[Any]):
+    id = serializers.ChoiceField(choices=sorted(PLANS))
+
+
+class InstanceTypeSerializer(serializers.Serializer[Any]):
+    code = CodeField(choices=sorted(INSTANCE_TYPES))
+
+
+class VolumeSerializer(serializers.Serializer[Any]):
+    id = serializers.IntegerField(min_value=-1, max_value=MAX_ID, default=-1)
+    rootVolume = serializers.BooleanField(default=True)
+    name = serializers.CharField(max_length=80, default="root")
+    size = serializers.IntegerField(min_value=1, max_value=65_536, required=False)
+    sizeId = serializers.IntegerField(
+        min_value=1, max_value=MAX_ID, required=False, allow_null=True
+    )
+    storageType = IdOrCodeField()
+    datastoreId = IdOrCodeField()
+
+
+class NetworkSerializer(serializers.Serializer[Any]):
+    id = serializers.CharField(max_length=80)
+
+
+class NetworkInterfaceSerializer(serializers.Serializer[Any]):
+    network = NetworkSerializer()
+    networkInterfaceTypeId = serializers.IntegerField(
+        min_value=1, max_value=MAX_ID, required=False, allow_null=True
+    )
+    ipMode = serializers.ChoiceField(choices=["static", "dhcp"], default="dhcp")
+    ipAddress = serializers.IPAddressField(required=False, allow_null=True)
+
+    def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
+        if attrs["ipMode"] == "static" and not attrs.get("ipAddress"):
+            raise serializers.ValidationError({"ipAddress": "Required when ipMode is static."})
+        return attrs
+
+
+class TagSerializer(serializers.Serializer[Any]):
+    name = serializers.CharField(max_length=255)
+    value = serializers.CharField(max_length=255, allow_blank=True, default="")
+
+
+def labels_field() -> BoundedListField:
+    return BoundedListField(
         child=serializers.CharField(max_length=40), max_length=20, required=False
     )
-    owner = serializers.SerializerMethodField()
-    dateCreated = serializers.DateTimeField(source="date_created", read_only=True)
-    lastUpdated = serializers.DateTimeField(source="last_updated", read_only=True)
 
-    class Meta:
-        model = Instance
-        fields = [
-            "id",
-            "name",
-            "description",
-            "instanceType",
-            "status",
-            "config",
-            "labels",
-            "owner",
-            "dateCreated",
-            "lastUpdated",
-        ]
-        read_only_fields = ["id", "status"]
 
-    @extend_schema_field(
-        {
-            "type": "object",
-            "properties": {"id": {"type": "integer"}, "username": {"type": "string"}},
-        }
+def tags_field() -> BoundedListField:
+    return BoundedListField(child=TagSerializer(), max_length=50, required=False)
+
+
+class RemoveTagSerializer(serializers.Serializer[Any]):
+    name = serializers.CharField(max_length=255)
+    value = serializers.CharField(
+        max_length=255, allow_blank=True, allow_null=True, required=False
     )
-    def get_owner(self, instance: Instance) -> dict[str, Any]:
-        return {"id": instance.owner_id, "username": instance.owner.get_username()}
 
-    def to_representation(self, instance: Instance) -> dict[str, Any]:
-        data = super().to_representation(instance)
-        data["instanceType"] = {"code": instance.instance_type}
-        data["config"] = {"cpu": instance.cpu, "memoryMB": instance.memory_mb}
-        return data
+
+class InstanceFieldsSerializer(serializers.Serializer[Any]):
+    """The members a create and an update request share, all optional here."""
+
+    name = serializers.CharField(max_length=80, required=False)
+    displayName = serializers.CharField(max_length=255, required=False, allow_blank=True)
+    description = serializers.CharField(
+        max_length=255, required=False, allow_blank=True, allow_null=True
+    )
+    instanceContext = serializers.CharField(max_length=80, required=False, allow_blank=True)
+    site = ReferenceSerializer(required=False)
+    labels = labels_field()
+    tags = tags_field()
+    metadata = tags_field()  # an alias of tags
+    config = ConfigField(required=False)
+
+
+class InstanceUpdateSerializer(InstanceFieldsSerializer):
+    """PUT /api/instances/:id (instanceUpdate.yaml): every member optional."""
+
+    addTags = tags_field()
+    removeTags = BoundedListField(child=RemoveTagSerializer(), max_length=50, required=False)
+
+
+class InstanceCreateSerializer(InstanceFieldsSerializer):
+    """POST /api/instances (instanceCreate.yaml): name, site, instanceType, layout, plan."""
+
+    name = serializers.CharField(max_length=80)
+    site = ReferenceSerializer()
+    instanceType = InstanceTypeSerializer()
+    layout = LayoutSerializer()
+    plan = PlanSerializer()
+    hostName = serializers.CharField(max_length=255, required=False, allow_blank=True)
+    cloud = serializers.CharField(max_length=255, required=False, allow_blank=True)
+    zoneId = serializers.IntegerField(min_value=1, max_value=MAX_ID, required=False)
+    volumes = BoundedListField(child=VolumeSerializer(), max_length=20, required=False)
+    networkInterfaces = BoundedListField(
+        child=NetworkInterfaceSerializer(), max_length=10, required=False
+    )
+
+
+def instance_request(body: Any, *, instance_required: bool = True) -> Any:
+    """
+    The object under "instance", with the request's top-level members merged in (the
+    instance's own win); None when the body has no "instance" object and needs one
+    (an update may send only its config: instanceUpdate.yaml requires nothing), and
+    what it is instead when it is not an object.
+    """
+    if not isinstance(body, dict):
+        return None
+    instance = body.get("instance", None if instance_required else {})
+    if not isinstance(instance, dict):
+        return instance  # payload() says what is wrong with it
+    merged = {key: body[key] for key in TOP_LEVEL if key in body}
+    return {**merged, **instance}
+
+
+class RoleSerializer(serializers.Serializer[Any]):
+    id = serializers.ChoiceField(choices=[1, 2])  # representations.ROLES: 1 admin, 2 user
+
+
+class UserCreateSerializer(serializers.Serializer[Any]):
+    """POST /api/users (paths/api@users.yaml): the "user" object."""
+
+    username = serializers.CharField(max_length=150, validators=[UnicodeUsernameValidator()])
+    email = serializers.EmailField(max_length=254)
+    firstName = serializers.CharField(max_length=150, required=False, allow_blank=True)
+    lastName = serializers.CharField(max_length=150, required=False, allow_blank=True)
+    password = serializers.CharField(max_length=128, write_only=True, trim_whitespace=False)
+    roles = BoundedListField(child=RoleSerializer(), max_length=5, required=False)
+
+    def validate_username(self, value: str) -> str:
+        if get_user_model().objects.filter(username__iexact=value).exists():
+            raise serializers.ValidationError(
+                "A user with that username already exists.", code="unique"
+            )
+        return value
+
+    def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
+        user = get_user_model()(username=attrs["username"], email=attrs["email"])
+        try:
+            validate_password(attrs["password"], user=user)
+        except DjangoValidationError as error:
+            # Each validator's message with its code (password_too_common, ...).
+            raise serializers.ValidationError({"password": get_error_detail(error)}) from error
+        return attrs

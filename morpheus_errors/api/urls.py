@@ -13,5 +13,6 @@ urlpatterns = [
         name="instance-detail",
     ),
     path("users", views.UserListView.as_view(), name="user-list"),
+    re_path(r"^users/(?P<user_id>[^/]+)$", views.UserDetailView.as_view(), name="user-detail"),
     path("teapot", views.TeapotView.as_view(), name="teapot"),
 ]

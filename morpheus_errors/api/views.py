@@ -6,9 +6,8 @@ answered by the catalog's handler; views only decide what happened.
 from typing import Any, NoReturn, cast
 
 from django.conf import settings
-from django.contrib.auth import get_user_model
 from django.contrib.auth.models import User
-from rest_framework.exceptions import NotFound, Throttled, ValidationError
+from rest_framework.exceptions import ErrorDetail, NotFound, Throttled, ValidationError
 from rest_framework.permissions import AllowAny, IsAdminUser
 from rest_framework.request import Request
 from rest_framework.response import Response
@@ -16,9 +15,16 @@ from rest_framework.views import APIView
 
 from catalog.exceptions import Gone, Teapot
 from morpheus_errors.api import docs, selectors, services
+from morpheus_errors.api.authentication import QuietBearerTokenAuthentication
 from morpheus_errors.api.models import Instance
 from morpheus_errors.api.permissions import TokenScopeAllows
-from morpheus_errors.api.serializers import InstanceSerializer
+from morpheus_errors.api.representations import instance_data, user_data, whoami_data
+from morpheus_errors.api.serializers import (
+    InstanceCreateSerializer,
+    InstanceUpdateSerializer,
+    UserCreateSerializer,
+    instance_request,
+)
 
 BUILD_VERSION = "0.1.0"
 
@@ -50,29 +56,21 @@ class MorpheusAPIView(APIView):
 
 
 class PingView(MorpheusAPIView):
-    authentication_classes = []
+    """Public; the build version only for a valid token (paths/api@ping.yaml)."""
+
+    authentication_classes = [QuietBearerTokenAuthentication]
     permission_classes = [AllowAny]
 
     @docs.ping
     def get(self, request: Request) -> Response:
-        version = getattr(settings, "BUILD_VERSION", BUILD_VERSION)
+        version = build_version() if request.user.is_authenticated else ""
         return Response({"success": True, "buildVersion": version})
 
 
 class WhoamiView(MorpheusAPIView):
     @docs.whoami
     def get(self, request: Request) -> Response:
-        user = request.user
-        access = "full" if user.is_staff else "none"
-        return Response(
-            {
-                "user": user_data(user),
-                "permissions": [
-                    {"code": "instances", "access": "full"},
-                    {"code": "admin-users", "access": access},
-                ],
-            }
-        )
+        return Response(whoami_data(request.user, build_version=build_version()))
 
 
 class InstanceListView(MorpheusAPIView):
@@ -81,22 +79,24 @@ class InstanceListView(MorpheusAPIView):
 
     @docs.instance_list
     def get(self, request: Request) -> Response:
-        params = selectors.list_params_parse(query=request.query_params.dict())
+        params = selectors.list_params_parse(
+            query=request.query_params.dict(), params_class=selectors.InstanceListParams
+        )
         instances, total = selectors.instance_list(params=params, user=request.user)
         return Response(
             {
-                "instances": InstanceSerializer(instances, many=True).data,
+                "instances": [instance_data(instance) for instance in instances],
                 "meta": list_meta(params["offset"], params["max"], len(instances), total),
             }
         )
 
     @docs.instance_create
     def post(self, request: Request) -> Response:
-        serializer = InstanceSerializer(data=instance_payload(request))
+        serializer = InstanceCreateSerializer(data=payload(instance_request(request.data)))
         serializer.is_valid(raise_exception=True)
         owner = cast(User, request.user)  # IsAuthenticated let the request in
         instance = services.instance_create(owner=owner, data=serializer.validated_data)
-        return Response({"success": True, "instance": InstanceSerializer(instance).data}, 201)
+        return Response({"success": True, "instance": instance_data(instance)})
 
 
 class InstanceDetailView(MorpheusAPIView):
@@ -105,16 +105,16 @@ class InstanceDetailView(MorpheusAPIView):
 
     @docs.instance_get
     def get(self, request: Request, instance_id: str) -> Response:
-        instance = self.get_instance(instance_id)
-        return Response({"instance": InstanceSerializer(instance).data})
+        return Response({"instance": instance_data(self.get_instance(instance_id))})
 
     @docs.instance_update
     def put(self, request: Request, instance_id: str) -> Response:
         instance = self.get_instance(instance_id)
-        serializer = InstanceSerializer(instance, data=instance_payload(request), partial=True)
+        data = instance_request(request.data, instance_required=False)
+        serializer = InstanceUpdateSerializer(data=payload(data))
         serializer.is_valid(raise_exception=True)
         instance = services.instance_update(instance=instance, data=serializer.validated_data)
-        return Response({"success": True, "instance": InstanceSerializer(instance).data})
+        return Response({"success": True, "instance": instance_data(instance)})
 
     @docs.instance_delete
     def delete(self, request: Request, instance_id: str) -> Response:
@@ -131,16 +131,50 @@ class InstanceDetailView(MorpheusAPIView):
 
 
 class UserListView(MorpheusAPIView):
+    """Admin only, as Morpheus's admin-users permission."""
+
     permission_classes = [IsAdminUser, TokenScopeAllows]
+    catalog_resource = "user"
     catalog_error_codes = ("invalid_parameters",)
 
-    @docs.users
+    @docs.user_list
     def get(self, request: Request) -> Response:
-        params = selectors.list_params_parse(query=request.query_params.dict())
-        offset, size = params["offset"], params["max"]
-        users = get_user_model().objects.order_by("username")
-        rows = [user_data(user) for user in users[offset : offset + size]]
-        return Response({"users": rows, "meta": list_meta(offset, size, len(rows), users.count())})
+        params = selectors.list_params_parse(
+            query=request.query_params.dict(), params_class=selectors.UserListParams
+        )
+        users, total = selectors.user_list(params=params)
+        rows = [user_data(user) for user in users]
+        meta = list_meta(params["offset"], params["max"], len(rows), total)
+        return Response({"users": rows, "meta": meta})
+
+    @docs.user_create
+    def post(self, request: Request) -> Response:
+        body = request.data.get("user") if isinstance(request.data, dict) else None
+        serializer = UserCreateSerializer(data=payload(body, member="user"))
+        serializer.is_valid(raise_exception=True)
+        user = services.user_create(data=serializer.validated_data)
+        return Response({"success": True, "user": user_data(user)})
+
+
+class UserDetailView(MorpheusAPIView):
+    permission_classes = [IsAdminUser, TokenScopeAllows]
+    catalog_resource = "user"
+    catalog_error_codes = ("not_found",)
+
+    @docs.user_get
+    def get(self, request: Request, user_id: str) -> Response:
+        return Response({"user": user_data(self.get_user(user_id))})
+
+    @docs.user_delete
+    def delete(self, request: Request, user_id: str) -> Response:
+        services.user_delete(user=self.get_user(user_id), by=cast(User, request.user))
+        return Response({"success": True})
+
+    def get_user(self, user_id: str) -> User:
+        user = selectors.user_get(user_id=user_id)
+        if user is None:
+            raise NotFound
+        return cast(User, user)
 
 
 class TeapotView(MorpheusAPIView):
@@ -153,22 +187,18 @@ class TeapotView(MorpheusAPIView):
         raise Teapot
 
 
-def instance_payload(request: Request) -> Any:
-    """The object under "instance", as Morpheus clients send it."""
-    if not isinstance(request.data, dict) or not isinstance(request.data.get("instance"), dict):
-        raise ValidationError({"instance": ["This field is required."]})
-    return request.data["instance"]
+def payload(body: Any, *, member: str = "instance") -> dict[str, Any]:
+    """The request's object, as Morpheus clients send it under "instance" or "user"."""
+    if body is None:
+        raise ValidationError({member: [ErrorDetail("This field is required.", code="required")]})
+    if not isinstance(body, dict):
+        message = f"Invalid data. Expected a dictionary, but got {type(body).__name__}."
+        raise ValidationError({member: [ErrorDetail(message, code="invalid")]})
+    return body
 
 
-def user_data(user: Any) -> dict[str, Any]:
-    return {
-        "id": user.pk,
-        "username": user.get_username(),
-        "email": user.email,
-        "firstName": user.first_name,
-        "lastName": user.last_name,
-        "isAdmin": user.is_staff,
-    }
+def build_version() -> str:
+    return str(getattr(settings, "BUILD_VERSION", BUILD_VERSION))
 
 
 def list_meta(offset: int, max_: int, size: int, total: int) -> dict[str, int]:
