@@ -152,7 +152,7 @@ def reference_context(
         }
         for part in pages.parts[page - 1]
     ]
-    contents = [
+    codes: list[dict[str, Any]] = [
         {
             "status": entry,
             "href": href(str(entry.status)),
@@ -162,6 +162,12 @@ def reference_context(
         }
         for entry in statuses
     ]
+    # The contents list every status; of the reasons, those on this page (the list of
+    # error codes below links to every reason, on whichever page it is).
+    contents = [
+        {**entry, "reasons": [r for r in entry["reasons"] if r["href"].startswith("#")]}
+        for entry in codes
+    ]
     pager = [
         {"number": number, "url": path if number == 1 else f"{path}?page={number}"}
         for number in range(1, pages.count + 1)
@@ -170,6 +176,7 @@ def reference_context(
         "sections": sections,
         "statuses": statuses,
         "contents": contents,
+        "codes": codes,
         "catalog": catalog,
         "page": page,
         "pager": pager if len(pager) > 1 else [],

@@ -19,7 +19,7 @@
   function followElsewhere() {
     var id = decodeURIComponent(location.hash.slice(1));
     if (!id || document.getElementById(id)) { return; }
-    var links = document.querySelectorAll(".toc-list a");
+    var links = document.querySelectorAll(".codes-table a");
     for (var i = 0; i < links.length; i += 1) {
       var href = links[i].getAttribute("href");
       if (href.indexOf("?page=") !== -1 && href.slice(href.indexOf("#") + 1) === id) {
@@ -66,13 +66,6 @@
       tocStatuses.forEach(function (item) {
         if (item.getAttribute("data-status") === status) { item.hidden = !visible; }
       });
-    });
-    // Contents entries of reasons on other pages: matched on their code.
-    document.querySelectorAll(".toc li[data-code]").forEach(function (item) {
-      if (document.getElementById(item.getAttribute("data-code"))) { return; }
-      var match = !query || item.getAttribute("data-code").indexOf(query) !== -1;
-      item.hidden = !match;
-      if (match) { shown += 1; }
     });
     if (empty) { empty.hidden = shown > 0 || !query; }
   }
