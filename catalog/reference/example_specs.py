@@ -51,12 +51,15 @@ def _oauth(oauth_code: str) -> Responder:
 
 def _invalid_parameters(request: HttpRequest) -> Exception:
     name = next(iter(request.GET), "page")
-    return exceptions.InvalidParameters({name: ["A valid integer is required."]})
+    detail = drf.ErrorDetail("A valid integer is required.", code="invalid")
+    return exceptions.InvalidParameters({name: [detail]})
 
 
 # The exception (or error view) that means each seeded reason.
 RAISES: dict[str, Raiser] = {
-    "invalid": lambda request: drf.ValidationError({"name": ["This field may not be blank."]}),
+    "invalid": lambda request: drf.ValidationError(
+        {"name": [drf.ErrorDetail("This field may not be blank.", code="blank")]}
+    ),
     "parse_error": lambda request: drf.ParseError("JSON parse error"),
     "request_too_large": lambda request: RequestDataTooBig(),
     "invalid_parameters": _invalid_parameters,

@@ -72,7 +72,7 @@ class ExampleRequest(HttpRequest):
         self.META = {"HTTP_HOST": host, "HTTP_X_REQUEST_ID": example_request_id(code)}
         for name, value in spec.headers.items():
             self.META["HTTP_" + name.upper().replace("-", "_")] = value
-        self.host = host
+        self.host = self.META["HTTP_HOST"]  # the page's, unless the example names its own
 
     def _get_scheme(self) -> str:
         return self._scheme
@@ -121,7 +121,10 @@ def example_get(
     with translation.override(settings.LANGUAGE_CODE):
         response = _respond(spec, reason, example_request)
     headers = [*response.items(), *spec.response_headers.items()]
-    request_headers = [("Host", example_request.host), *spec.headers.items()]
+    request_headers = [
+        ("Host", example_request.host),
+        *((name, value) for name, value in spec.headers.items() if name.lower() != "host"),
+    ]
     return Example(
         code=reason.code,
         method=spec.method,

@@ -7,7 +7,12 @@ from typing import Any
 
 from django.db import DEFAULT_DB_ALIAS
 
+# Example tokens, one per situation a reader meets: a valid one of a user who is
+# not staff, one of scope read, one that expired, one the server never issued.
 TOKEN = "Authorization: Bearer 7f3c9a52-1b0e-4c8d-9f61-2d4a8e0b5c17"  # noqa: S105 - an example
+READ_TOKEN = "Authorization: Bearer 3b8e1d07-5c2a-4f9e-8a61-0d7c4b2e9f35"  # noqa: S105
+EXPIRED_TOKEN = "Authorization: Bearer 9a4c6e21-7d3b-4b8f-a052-e1f8c3d6b470"  # noqa: S105
+UNKNOWN_TOKEN = "Authorization: Bearer 00000000-0000-4000-8000-000000000000"  # noqa: S105
 JSON = "Content-Type: application/json"
 FORM = "Content-Type: application/x-www-form-urlencoded"
 
@@ -34,12 +39,13 @@ EXAMPLES = {
     "unsupported_grant_type": _token(grant_type="magic"),
     "invalid_request": _token("username=admin"),
     "invalid_client": _token(client_id="unknown-client"),
-    "bad_request": f"GET /api/instances/..%2f..%2fetc\n{TOKEN}",
+    # A host name the server does not serve (not in ALLOWED_HOSTS): Django refuses it.
+    "bad_request": "GET /api/ping\nHost: api.example.invalid",
     "not_authenticated": "GET /api/whoami",
-    "invalid_token": f"GET /api/whoami\n{TOKEN}",
-    "token_expired": f"GET /api/whoami\n{TOKEN}",
+    "invalid_token": f"GET /api/whoami\n{UNKNOWN_TOKEN}",
+    "token_expired": f"GET /api/whoami\n{EXPIRED_TOKEN}",
     "permission_denied": f"GET /api/users\n{TOKEN}",
-    "insufficient_scope": f"DELETE /api/instances/7\n{TOKEN}",
+    "insufficient_scope": f"DELETE /api/instances/7\n{READ_TOKEN}",
     "csrf_failed": "POST /api/instances\nCookie: sessionid=4kq0m2v7x1c9\n"
     f'{JSON}\n\n{{"instance": {{"name": "web-01"}}}}',
     "endpoint_not_found": f"GET /api/foobar\n{TOKEN}",
@@ -52,6 +58,7 @@ EXAMPLES = {
     "server_error": f"GET /api/instances\n{TOKEN}",
     "maintenance": f"GET /api/instances\n{TOKEN}",
     "service_unavailable": f"GET /api/instances\n{TOKEN}",
+    "unsupported_media_type": f"POST /api/instances\n{TOKEN}\nContent-Type: text/csv\n\nname,plan",
 }
 
 
