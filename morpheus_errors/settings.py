@@ -214,6 +214,7 @@ SPECTACULAR_SETTINGS = {
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",
         "morpheus_errors.api.schema.token_path",
+        "morpheus_errors.api.schema.static_address_required",
     ],
 }
 

@@ -32,6 +32,7 @@ from django.http import HttpRequest
 from django.utils import translation
 from drf_spectacular.openapi import AutoSchema
 from drf_spectacular.utils import OpenApiExample, OpenApiResponse
+from rest_framework import serializers
 from rest_framework.permissions import AllowAny, IsAuthenticated
 
 from catalog.errors.conversion import view_resource_name
@@ -58,6 +59,25 @@ ERROR_COMPONENT_REF = {"$ref": "#/components/schemas/Error"}
 
 
 class CatalogAutoSchema(AutoSchema):
+    def _map_serializer_field(
+        self, field: Any, direction: Any, bypass_extensions: bool = False
+    ) -> dict[str, Any]:
+        schema: dict[str, Any] = super()._map_serializer_field(  # type: ignore[no-untyped-call]
+            field, direction, bypass_extensions
+        )
+        # A CharField that refuses "" (allow_blank=False, DRF's default) answers 400 to
+        # it: the schema says so, or a client generated from it sends "" and fails.
+        if (
+            direction == "request"
+            and isinstance(field, serializers.CharField)
+            and not field.allow_blank
+            and schema.get("type") == "string"
+            and "minLength" not in schema
+            and "enum" not in schema
+        ):
+            schema["minLength"] = 1
+        return schema
+
     def _get_response_bodies(self, direction: Any = "response") -> dict[str, Any]:
         responses: dict[str, Any] = super()._get_response_bodies(direction)
         if direction != "response":

@@ -6,18 +6,14 @@ ones): the Morpheus request bodies, and the answers as representations.py builds
 from typing import Any
 
 from drf_spectacular.utils import extend_schema, inline_serializer
-from rest_framework import serializers
 
 from morpheus_errors.api import selectors
 from morpheus_errors.api.serializers import (
     ConfigField,
     InstanceCreateSerializer,
+    InstanceTopLevelSerializer,
     InstanceUpdateSerializer,
-    NetworkInterfaceSerializer,
     UserCreateSerializer,
-    VolumeSerializer,
-    labels_field,
-    tags_field,
 )
 
 INT = {"type": "integer", "format": "int64"}
@@ -107,18 +103,9 @@ USER = obj(
 )
 PERMISSION = obj(name=STRING, code=STRING, access=STRING)
 
-TOP_LEVEL_MEMBERS: dict[str, serializers.Field[Any, Any, Any, Any]] = {
-    "zoneId": serializers.IntegerField(min_value=1, required=False, help_text="The cloud's id"),
-    "config": ConfigField(required=False),
-    "volumes": serializers.ListField(child=VolumeSerializer(), max_length=20, required=False),
-    "networkInterfaces": serializers.ListField(
-        child=NetworkInterfaceSerializer(), max_length=10, required=False
-    ),
-    "labels": labels_field(),
-    "tags": tags_field(),
-}
 CREATE_BODY = inline_serializer(
-    "InstanceCreateRequest", {"instance": InstanceCreateSerializer(), **TOP_LEVEL_MEMBERS}
+    "InstanceCreateRequest",
+    {"instance": InstanceCreateSerializer(), **InstanceTopLevelSerializer().get_fields()},
 )
 UPDATE_BODY = inline_serializer(
     "InstanceUpdateRequest",

@@ -20,9 +20,9 @@ FORM_FIELDS = {
     "client_id": {"type": "string", "example": "morph-api"},
     "grant_type": {"type": "string", "enum": ["password", "refresh_token"]},
     "scope": {"type": "string", "example": "write"},
-    "username": {"type": "string"},
-    "password": {"type": "string", "format": "password"},
-    "refresh_token": {"type": "string"},
+    "username": {"type": "string", "minLength": 1},
+    "password": {"type": "string", "format": "password", "minLength": 1},
+    "refresh_token": {"type": "string", "minLength": 1},
 }
 TOKEN = {
     "type": "object",
@@ -68,6 +68,19 @@ def token_path(
             },
         }
     }
+    return result
+
+
+def static_address_required(
+    result: dict[str, Any], generator: Any, request: HttpRequest | None, public: bool
+) -> dict[str, Any]:
+    """POSTPROCESSING_HOOKS: an interface with ipMode static names its ipAddress."""
+    interface = result.get("components", {}).get("schemas", {}).get("NetworkInterface")
+    if interface is not None:
+        interface["anyOf"] = [
+            {"properties": {"ipMode": {"enum": ["dhcp"]}}},
+            {"required": ["ipAddress"], "properties": {"ipAddress": {"type": "string"}}},
+        ]
     return result
 
 

@@ -23,6 +23,50 @@ MAX_CONFIG_CHARS = 16_384
 TOP_LEVEL = ("zoneId", "config", "volumes", "networkInterfaces", "labels", "tags", "metadata")
 
 
+class TextField(serializers.CharField):
+    """
+    A CharField that takes text only: DRF's turns a number into its digits, which the
+    schema (type string) does not allow and Morpheus clients never send.
+    """
+
+    default_error_messages = {"invalid": "Not a valid string."}
+
+    def to_internal_value(self, data: Any) -> str:
+        if not isinstance(data, str):
+            self.fail("invalid")
+        return str(super().to_internal_value(data))
+
+
+class FlagField(serializers.BooleanField):
+    """A BooleanField that takes true and false only, not DRF's "yes", 1 or "on"."""
+
+    def to_internal_value(self, data: Any) -> bool:
+        if not isinstance(data, bool):
+            self.fail("invalid", input=data)
+        return data
+
+
+class NumberField(serializers.IntegerField):
+    """An IntegerField that takes JSON numbers only, not DRF's "12" or true."""
+
+    def to_internal_value(self, data: Any) -> int:
+        if isinstance(data, bool) or not isinstance(data, (int, float)):
+            self.fail("invalid")
+        return int(super().to_internal_value(data))
+
+
+@extend_schema_field(
+    {
+        "type": "string",
+        "nullable": True,
+        "minLength": 1,
+        "anyOf": [{"format": "ipv4"}, {"format": "ipv6"}],
+    }
+)
+class AddressField(serializers.IPAddressField):
+    """An IPv4 or IPv6 address, documented as one (drf-spectacular says only "string")."""
+
+
 class BoundedListField(serializers.ListField):
     """A ListField that refuses a list over max_length before validating any item."""
 
@@ -79,11 +123,11 @@ class IdOrCodeField(serializers.Field[Any, Any, Any, Any]):
 
 
 class ReferenceSerializer(serializers.Serializer[Any]):
-    id = serializers.IntegerField(min_value=1, max_value=MAX_ID)
+    id = NumberField(min_value=1, max_value=MAX_ID)
 
 
 class LayoutSerializer(ReferenceSerializer):
-    code = serializers.CharField(max_length=255, required=False, allow_blank=True)
+    code = TextField(max_length=255, required=False, allow_blank=True)
 
 
 class PlanSerializer(serializers.Serializer[Any]):
@@ -95,28 +139,26 @@ class InstanceTypeSerializer(serializers.Serializer[Any]):
 
 
 class VolumeSerializer(serializers.Serializer[Any]):
-    id = serializers.IntegerField(min_value=-1, max_value=MAX_ID, default=-1)
-    rootVolume = serializers.BooleanField(default=True)
-    name = serializers.CharField(max_length=80, default="root")
-    size = serializers.IntegerField(min_value=1, max_value=65_536, required=False)
-    sizeId = serializers.IntegerField(
-        min_value=1, max_value=MAX_ID, required=False, allow_null=True
-    )
+    id = NumberField(min_value=-1, max_value=MAX_ID, default=-1)
+    rootVolume = FlagField(default=True)
+    name = TextField(max_length=80, default="root")
+    size = NumberField(min_value=1, max_value=65_536, required=False)
+    sizeId = NumberField(min_value=1, max_value=MAX_ID, required=False, allow_null=True)
     storageType = IdOrCodeField()
     datastoreId = IdOrCodeField()
 
 
 class NetworkSerializer(serializers.Serializer[Any]):
-    id = serializers.CharField(max_length=80)
+    id = TextField(max_length=80)
 
 
 class NetworkInterfaceSerializer(serializers.Serializer[Any]):
     network = NetworkSerializer()
-    networkInterfaceTypeId = serializers.IntegerField(
+    networkInterfaceTypeId = NumberField(
         min_value=1, max_value=MAX_ID, required=False, allow_null=True
     )
     ipMode = serializers.ChoiceField(choices=["static", "dhcp"], default="dhcp")
-    ipAddress = serializers.IPAddressField(required=False, allow_null=True)
+    ipAddress = AddressField(required=False, allow_null=True)
 
     def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
         if attrs["ipMode"] == "static" and not attrs.get("ipAddress"):
@@ -125,14 +167,12 @@ class NetworkInterfaceSerializer(serializers.Serializer[Any]):
 
 
 class TagSerializer(serializers.Serializer[Any]):
-    name = serializers.CharField(max_length=255)
-    value = serializers.CharField(max_length=255, allow_blank=True, default="")
+    name = TextField(max_length=255)
+    value = TextField(max_length=255, allow_blank=True, default="")
 
 
 def labels_field() -> BoundedListField:
-    return BoundedListField(
-        child=serializers.CharField(max_length=40), max_length=20, required=False
-    )
+    return BoundedListField(child=TextField(max_length=40), max_length=20, required=False)
 
 
 def tags_field() -> BoundedListField:
@@ -140,21 +180,17 @@ def tags_field() -> BoundedListField:
 
 
 class RemoveTagSerializer(serializers.Serializer[Any]):
-    name = serializers.CharField(max_length=255)
-    value = serializers.CharField(
-        max_length=255, allow_blank=True, allow_null=True, required=False
-    )
+    name = TextField(max_length=255)
+    value = TextField(max_length=255, allow_blank=True, allow_null=True, required=False)
 
 
 class InstanceFieldsSerializer(serializers.Serializer[Any]):
     """The members a create and an update request share, all optional here."""
 
-    name = serializers.CharField(max_length=80, required=False)
-    displayName = serializers.CharField(max_length=255, required=False, allow_blank=True)
-    description = serializers.CharField(
-        max_length=255, required=False, allow_blank=True, allow_null=True
-    )
-    instanceContext = serializers.CharField(max_length=80, required=False, allow_blank=True)
+    name = TextField(max_length=80, required=False)
+    displayName = TextField(max_length=255, required=False, allow_blank=True)
+    description = TextField(max_length=255, required=False, allow_blank=True, allow_null=True)
+    instanceContext = TextField(max_length=80, required=False, allow_blank=True)
     site = ReferenceSerializer(required=False)
     labels = labels_field()
     tags = tags_field()
@@ -172,18 +208,34 @@ class InstanceUpdateSerializer(InstanceFieldsSerializer):
 class InstanceCreateSerializer(InstanceFieldsSerializer):
     """POST /api/instances (instanceCreate.yaml): name, site, instanceType, layout, plan."""
 
-    name = serializers.CharField(max_length=80)
+    name = TextField(max_length=80)
     site = ReferenceSerializer()
     instanceType = InstanceTypeSerializer()
     layout = LayoutSerializer()
     plan = PlanSerializer()
-    hostName = serializers.CharField(max_length=255, required=False, allow_blank=True)
-    cloud = serializers.CharField(max_length=255, required=False, allow_blank=True)
-    zoneId = serializers.IntegerField(min_value=1, max_value=MAX_ID, required=False)
+    hostName = TextField(max_length=255, required=False, allow_blank=True)
+    cloud = TextField(max_length=255, required=False, allow_blank=True)
+    zoneId = NumberField(min_value=1, max_value=MAX_ID, required=False)
     volumes = BoundedListField(child=VolumeSerializer(), max_length=20, required=False)
     networkInterfaces = BoundedListField(
         child=NetworkInterfaceSerializer(), max_length=10, required=False
     )
+
+
+class InstanceTopLevelSerializer(serializers.Serializer[Any]):
+    """
+    The members a create request may send beside "instance" (Morpheus's examples do),
+    checked as the schema documents them even where the instance's own win.
+    """
+
+    zoneId = NumberField(min_value=1, required=False, help_text="The cloud's id")
+    config = ConfigField(required=False)
+    volumes = serializers.ListField(child=VolumeSerializer(), max_length=20, required=False)
+    networkInterfaces = serializers.ListField(
+        child=NetworkInterfaceSerializer(), max_length=10, required=False
+    )
+    labels = labels_field()
+    tags = tags_field()
 
 
 def instance_request(body: Any, *, instance_required: bool = True) -> Any:
@@ -209,11 +261,11 @@ class RoleSerializer(serializers.Serializer[Any]):
 class UserCreateSerializer(serializers.Serializer[Any]):
     """POST /api/users (paths/api@users.yaml): the "user" object."""
 
-    username = serializers.CharField(max_length=150, validators=[UnicodeUsernameValidator()])
+    username = TextField(max_length=150, validators=[UnicodeUsernameValidator()])
     email = serializers.EmailField(max_length=254)
-    firstName = serializers.CharField(max_length=150, required=False, allow_blank=True)
-    lastName = serializers.CharField(max_length=150, required=False, allow_blank=True)
-    password = serializers.CharField(max_length=128, write_only=True, trim_whitespace=False)
+    firstName = TextField(max_length=150, required=False, allow_blank=True)
+    lastName = TextField(max_length=150, required=False, allow_blank=True)
+    password = TextField(max_length=128, write_only=True, trim_whitespace=False)
     roles = BoundedListField(child=RoleSerializer(), max_length=5, required=False)
 
     def validate_username(self, value: str) -> str:

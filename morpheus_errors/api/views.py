@@ -13,6 +13,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from catalog.errors.parsers import JSONParser
 from catalog.exceptions import Gone, Teapot
 from morpheus_errors.api import docs, selectors, services
 from morpheus_errors.api.authentication import QuietBearerTokenAuthentication
@@ -21,6 +22,7 @@ from morpheus_errors.api.permissions import TokenScopeAllows
 from morpheus_errors.api.representations import instance_data, user_data, whoami_data
 from morpheus_errors.api.serializers import (
     InstanceCreateSerializer,
+    InstanceTopLevelSerializer,
     InstanceUpdateSerializer,
     UserCreateSerializer,
     instance_request,
@@ -31,6 +33,8 @@ BUILD_VERSION = "0.1.0"
 
 class MorpheusAPIView(APIView):
     catalog_error_codes: tuple[str, ...] = ()
+    # Morpheus takes JSON bodies only; a form or multipart body is a 415.
+    parser_classes = [JSONParser]
 
     def initial(self, request: Request, *args: Any, **kwargs: Any) -> None:
         """
@@ -93,7 +97,16 @@ class InstanceListView(MorpheusAPIView):
     @docs.instance_create
     def post(self, request: Request) -> Response:
         serializer = InstanceCreateSerializer(data=payload(instance_request(request.data)))
-        serializer.is_valid(raise_exception=True)
+        # The top-level members too, as documented, where the instance's own win.
+        top = InstanceTopLevelSerializer(
+            data=request.data if isinstance(request.data, dict) else {}
+        )
+        valid, top_valid = serializer.is_valid(), top.is_valid()
+        if not (valid and top_valid):
+            errors = dict(serializer.errors) if not valid else {}
+            for field, messages in top.errors.items():
+                errors.setdefault(field, messages)
+            raise ValidationError(errors)
         owner = cast(User, request.user)  # IsAuthenticated let the request in
         instance = services.instance_create(owner=owner, data=serializer.validated_data)
         return Response({"success": True, "instance": instance_data(instance)})
@@ -159,7 +172,7 @@ class UserListView(MorpheusAPIView):
 class UserDetailView(MorpheusAPIView):
     permission_classes = [IsAdminUser, TokenScopeAllows]
     catalog_resource = "user"
-    catalog_error_codes = ("not_found",)
+    catalog_error_codes = ("not_found", "invalid")  # invalid: deleting oneself, or an owner
 
     @docs.user_get
     def get(self, request: Request, user_id: str) -> Response:
