@@ -10,6 +10,7 @@ import pytest
 from django.apps import apps as global_apps
 from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
+from django.test import TestCase
 
 from catalog.errors.seed import SEED_STATUSES
 from catalog.errors.templating import template_placeholders
@@ -26,6 +27,7 @@ from morpheus_errors.api.translations import (
     translations_fill,
     translations_ship,
 )
+from tests.admin_forms import client_for, user_create
 
 pytestmark = pytest.mark.django_db
 LANGUAGES = ("de", "fr")
@@ -88,6 +90,24 @@ def test_each_shipped_row_has_a_history_record_the_admin_can_revert_to():
     assert record.history_change_reason == CHANGE_REASON
     assert record.message == "{resource} nicht gefunden"
     assert ErrorStatusTranslation.history.filter(history_change_reason=CHANGE_REASON).count() == 28
+
+
+def test_an_editor_reverts_a_shipped_translation_in_the_admin(client):
+    translation = ErrorReasonTranslation.objects.get(reason__code="teapot", language="de")
+    translation.message = "Teekanne!"
+    translation.save()
+    shipped = translation.history.get(history_type="+")
+    revert_url = f"/admin/catalog/errorreasontranslation/{translation.pk}/history/"
+    revert_url += f"{shipped.history_id}/"
+    admin = client_for(user_create("editor", editor=True))
+    form = admin.get(revert_url).context["adminform"].form
+
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        response = admin.post(revert_url, {name: form.initial.get(name) for name in form.fields})
+
+    assert response.status_code == 302
+    served = client.get("/api/teapot", HTTP_ACCEPT_LANGUAGE="de")
+    assert served.json()["msg"] == "Ich bin eine Teekanne."
 
 
 def test_an_error_answers_in_german_to_accept_language_de(client):
