@@ -12,8 +12,9 @@ EDITORS = "Catalog editors"
 
 def status_post(status: ErrorStatus, /, **changes: Any) -> dict[str, Any]:
     """
-    The POST of a status's change page as the browser sends it, with changes:
-    title="..." for the status, or reason__<code>__<field>="..." for a reason.
+    The POST of a status's change page as the browser sends it (its reasons and
+    translations unchanged), with changes: title="..." for the status, or
+    reason__<code>__<field>="..." for a reason.
     """
     reasons = list(status.reasons.order_by("code"))
     data: dict[str, Any] = {
@@ -42,6 +43,18 @@ def status_post(status: ErrorStatus, /, **changes: Any) -> dict[str, Any]:
         for key, value in changes.items():
             if key.startswith(f"reason__{reason.code}__"):
                 data[prefix + key.rsplit("__", 1)[1]] = value
+    for index, translation in enumerate(status.translations.all()):
+        prefix = f"translations-{index}-"
+        data.update(
+            {
+                prefix + "id": translation.pk,
+                prefix + "status": status.pk,
+                prefix + "language": translation.language,
+                prefix + "title": translation.title,
+                prefix + "description": translation.description,
+                prefix + "troubleshooting": translation.troubleshooting,
+            }
+        )
     data.update({k: v for k, v in changes.items() if not k.startswith("reason__")})
     return data
 

@@ -10,6 +10,7 @@ from django.utils import timezone
 from oauth2_provider.models import AccessToken, Application
 
 from catalog.errors.snapshot import catalog_snapshot_reset
+from catalog.models import ErrorReasonTranslation, ErrorStatusTranslation
 from catalog.reference.caching import renderings_clear
 from tests.outages import database_down
 
@@ -24,6 +25,18 @@ def _fresh_catalog_and_cache() -> Iterator[None]:
     catalog_snapshot_reset()
     renderings_clear()
     cache.clear()
+
+
+@pytest.fixture
+def catalog_untranslated(db: None) -> None:
+    """
+    The catalog without the German and French the demo ships (migration api.0090),
+    as an adopter's catalog starts: for tests that write translations of their own.
+    """
+    ErrorStatusTranslation.objects.all().delete()
+    ErrorReasonTranslation.objects.all().delete()
+    catalog_snapshot_reset()
+    renderings_clear()
 
 
 @pytest.fixture

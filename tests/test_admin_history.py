@@ -23,7 +23,8 @@ from tests.admin_forms import (
     user_create,
 )
 
-pytestmark = pytest.mark.django_db
+# Each test writes the translations it needs into a catalog without the shipped ones.
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("catalog_untranslated")]
 
 REASONS = "/admin/catalog/errorreason/"
 STATUSES = "/admin/catalog/errorstatus/"

@@ -9,7 +9,8 @@ from django.test import TestCase
 from catalog.models import ErrorReason, ErrorReasonTranslation, ErrorStatus
 from tests.admin_forms import change_url, client_for, inline_management, status_post, user_create
 
-pytestmark = pytest.mark.django_db
+# Each test writes the translations it needs into a catalog without the shipped ones.
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("catalog_untranslated")]
 GERMAN = "de-DE,de;q=0.9"
 
 

@@ -137,7 +137,7 @@ def test_the_filter_narrows_the_page_to_matching_reasons(live_server, in_browser
 
 
 def test_the_language_switcher_goes_from_the_old_lang_link_to_each_language_url(
-    live_server, in_browser
+    live_server, in_browser, catalog_untranslated
 ):
     ErrorStatusTranslation.objects.create(
         status=ErrorStatus.objects.get(status=404), language="de", title="Nicht gefunden"

@@ -605,7 +605,7 @@ def test_a_page_that_needs_the_database_answers_an_html_503_while_it_is_down(cli
 
 
 @pytest.fixture
-def german_page_errors():
+def german_page_errors(catalog_untranslated):
     from catalog.models import ErrorStatus, ErrorStatusTranslation
 
     for status, title in ((404, "Nicht gefunden"), (500, "Interner Serverfehler")):

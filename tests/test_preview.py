@@ -17,7 +17,8 @@ from tests.admin_forms import (
 )
 from tests.asserts import assert_no_leak
 
-pytestmark = pytest.mark.django_db
+# Each test writes the translations it needs into a catalog without the shipped ones.
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("catalog_untranslated")]
 
 
 @pytest.fixture

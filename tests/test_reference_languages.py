@@ -5,7 +5,8 @@ from django.utils import translation
 
 from catalog.models import ErrorReason, ErrorReasonTranslation, ErrorStatus, ErrorStatusTranslation
 
-pytestmark = pytest.mark.django_db
+# Each test writes the translations it needs into a catalog without the shipped ones.
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("catalog_untranslated")]
 SWITCHER = (
     '<nav class="language-switcher" aria-label="{label}">'
     '<a href="/errors/" hreflang="en" lang="en"{en}>English</a> · '

@@ -202,7 +202,7 @@ def test_the_token_endpoint_is_documented_with_its_catalog_errors(client):
 
 
 @pytest.fixture
-def german_401() -> None:
+def german_401(catalog_untranslated: None) -> None:
     status = ErrorStatus.objects.get(status=401)
     ErrorStatusTranslation.objects.create(
         status=status, language="de", title="Nicht autorisiert", description="Anmeldung fehlt."

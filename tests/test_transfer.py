@@ -11,6 +11,7 @@ from django.core.management.base import CommandError
 from catalog.errors.snapshot import catalog_get
 from catalog.models import CatalogVersion, ErrorReason, ErrorStatus
 from catalog.transfer.services import catalog_export, catalog_import
+from morpheus_errors.api.catalog_translations import REASONS
 
 pytestmark = pytest.mark.django_db
 
@@ -57,6 +58,7 @@ def test_export_lists_statuses_by_number_and_reasons_by_code():
         "placeholders": ["resource"],
         "troubleshooting": ErrorReason.objects.get(code="not_found").troubleshooting,
         "example_request": ErrorReason.objects.get(code="not_found").example_request,
+        "translations": REASONS["not_found"],  # the demo's shipped German and French
     }
 
 

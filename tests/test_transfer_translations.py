@@ -8,7 +8,8 @@ from catalog.models import ErrorReason, ErrorReasonTranslation, ErrorStatus, Err
 from catalog.transfer.files import CatalogFileError
 from catalog.transfer.services import catalog_export, catalog_import
 
-pytestmark = pytest.mark.django_db
+# Each test writes the translations it needs into a catalog without the shipped ones.
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("catalog_untranslated")]
 
 
 def reason_entry(document: dict, code: str) -> dict:

@@ -13,7 +13,8 @@ from catalog.models import (
 )
 from tests.asserts import assert_catalog_error, assert_no_leak
 
-pytestmark = pytest.mark.django_db
+# Each test writes the translations it needs into a catalog without the shipped ones.
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("catalog_untranslated")]
 GERMAN = "de-DE,de;q=0.9"
 ENGLISH_MSG = "Unable to find api endpoint GET /api/foobar"
 GERMAN_MSG = "API-Endpunkt GET /api/foobar nicht gefunden"

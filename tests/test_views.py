@@ -142,7 +142,7 @@ def test_every_example_body_is_what_the_api_answers_for_that_reason(client):
 
 
 @pytest.fixture
-def german_catalog() -> None:
+def german_catalog(catalog_untranslated: None) -> None:
     """German titles and messages for every status and reason (troubleshooting stays English)."""
     for entry in ErrorStatus.objects.all():
         ErrorStatusTranslation.objects.create(
@@ -188,7 +188,9 @@ def test_a_german_example_shows_the_accept_language_it_was_asked_with(client, ge
     )
 
 
-def test_an_untranslated_reason_shows_the_english_answer_on_the_german_page(client):
+def test_an_untranslated_reason_shows_the_english_answer_on_the_german_page(
+    client, catalog_untranslated
+):
     ErrorStatusTranslation.objects.create(
         status=ErrorStatus.objects.get(status=418), language="de", title="Ich bin eine Teekanne"
     )
