@@ -30,7 +30,7 @@ def _fresh_catalog_and_cache() -> Iterator[None]:
 @pytest.fixture
 def catalog_untranslated(db: None) -> None:
     """
-    The catalog without the German and French the demo ships (migration api.0090),
+    The catalog without the German and French the demo ships (migration api.0004),
     as an adopter's catalog starts: for tests that write translations of their own.
     """
     ErrorStatusTranslation.objects.all().delete()

@@ -1,6 +1,6 @@
 """
 The German and French the demo ships (morpheus_errors/api/catalog_translations.py,
-migration api.0090): in the catalog, in errors, on the pages and in the schema.
+migration api.0004): in the catalog, in errors, on the pages and in the schema.
 """
 
 import html
@@ -32,7 +32,7 @@ from tests.admin_forms import client_for, user_create
 pytestmark = pytest.mark.django_db
 LANGUAGES = ("de", "fr")
 SEED_REASONS = [reason for entry in SEED_STATUSES for reason in entry.reasons]
-SHIPPED = "api", "0090_catalog_translations"
+SHIPPED = "api", "0004_catalog_translations"
 
 
 def test_every_seeded_status_and_reason_is_shipped_and_nothing_else():
@@ -250,7 +250,7 @@ def test_the_migration_reverses_to_no_translations_and_applies_again():
         message="Teekanne!"
     )
     executor = MigrationExecutor(connection)
-    executor.migrate([("api", "0002_morph_api_client")])
+    executor.migrate([("api", "0003_morpheus_members")])
 
     assert list(ErrorReasonTranslation.objects.values_list("message", flat=True)) == ["Teekanne!"]
     assert not ErrorStatusTranslation.objects.exists()

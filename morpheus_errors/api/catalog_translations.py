@@ -1,6 +1,6 @@
 """
 The German and French of every seeded status and reason: catalog data, shipped by
-migration api.0090 (see translations.py). Code, header, parameter and member names
+migration api.0004 (see translations.py). Code, header, parameter and member names
 stay in English, in code spans; placeholders stay as the English message has them.
 """
 

@@ -1,6 +1,6 @@
 """
 Shipping the demo's German and French (catalog_translations.py) into the catalog:
-by migration api.0090, with a history record per row so that an editor changes or
+by migration api.0004, with a history record per row so that an editor changes or
 reverts them in the admin like any edit, and again into a test database that was
 flushed and seeded again.
 """
@@ -160,7 +160,7 @@ def translations_fill(
 def _shippable(using: str) -> bool:
     """Whether the catalog and this app are migrated (post_migrate follows partial migrates)."""
     loader = MigrationLoader(connections[using])
-    leaves = {*loader.graph.leaf_nodes("catalog"), ("api", "0090_catalog_translations")}
+    leaves = {*loader.graph.leaf_nodes("catalog"), ("api", "0004_catalog_translations")}
     return leaves <= loader.applied_migrations.keys()
 
 

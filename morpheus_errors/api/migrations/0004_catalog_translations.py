@@ -20,7 +20,7 @@ def withdraw(apps, schema_editor):
 class Migration(migrations.Migration):
     dependencies = [
         ("catalog", "0015_seed_misspellings_corrected"),
-        ("api", "0002_morph_api_client"),
+        ("api", "0003_morpheus_members"),
     ]
 
     operations = [migrations.RunPython(ship, withdraw)]
