@@ -71,17 +71,22 @@ def _transcript(body: list[str]) -> list[Step]:
     for line in body:
         if continuing:
             command.append(line.strip())
-            continuing = line.endswith("\\")
+            continuing = _goes_on(command)
         elif line.startswith("$ "):
             if command:
                 steps.append(Step(_joined(command), "\n".join(output)))
             command, output = [line[2:]], []
-            continuing = line.endswith("\\")
+            continuing = _goes_on(command)
         else:
             output.append(line)
     if command:
         steps.append(Step(_joined(command), "\n".join(output)))
     return steps
+
+
+def _goes_on(command: list[str]) -> bool:
+    """A line ending in a backslash, or a single-quoted argument still open, goes on."""
+    return command[-1].endswith("\\") or "".join(command).count("'") % 2 == 1
 
 
 def _joined(parts: list[str]) -> str:
