@@ -594,14 +594,14 @@ def timers_report(measured: Measured, refresh: float, flush: float) -> list[str]
     return lines
 
 
-def results_write(lines: list[str]) -> None:
+def results_write(lines: list[str], path: Path = RESULTS) -> None:
     """bench/results.md: this run's tables, then the hand-written profile section as it was."""
     kept = ""
-    if RESULTS.exists():
-        text = RESULTS.read_text()
+    if path.exists():
+        text = path.read_text()
         if PROFILE_HEADING in text:
             kept = text[text.index(PROFILE_HEADING) :]
-    RESULTS.write_text("\n".join(lines) + "\n" + (f"\n{kept}" if kept else ""))
+    path.write_text("\n".join(lines) + "\n" + (f"\n{kept}" if kept else ""))
 
 
 def main() -> None:
