@@ -49,6 +49,9 @@ check-migrations: install
 clean:
 	rm -rf $(VENV) .venv-adopter-* .pytest_cache .mypy_cache .ruff_cache staticfiles
 
+# All three measures (instructions, in-process CPU, wrk); BENCH_ARGS=--quick for a short run.
 bench: install
 	@command -v wrk >/dev/null || (apt-get update -qq && apt-get install -y -qq wrk)
+	@command -v valgrind >/dev/null || (apt-get update -qq && apt-get install -y -qq valgrind)
+	@command -v cc >/dev/null || (apt-get update -qq && apt-get install -y -qq gcc)
 	$(PY) bench/run.py $(BENCH_ARGS)

@@ -10,6 +10,7 @@ urlpatterns = [
     path("api/bench/drf-default/missing", views.DrfDefaultMissingView.as_view()),
     path("api/bench/catalog/missing", views.MissingView.as_view()),
     path("api/bench/naive/missing", views.NaiveCatalogMissingView.as_view()),
+    path("api/bench/item", views.ItemView.as_view()),
     *catch_all,
     # Last, like the catch-all: both are reached after every other pattern failed.
     re_path(r"^nowhere/", views.django_default_404),

@@ -8,7 +8,7 @@ from typing import Any
 from django.http import HttpRequest, HttpResponse, HttpResponseNotFound
 from django.template import Context, Engine, TemplateDoesNotExist, loader
 from django.views.defaults import ERROR_PAGE_TEMPLATE
-from rest_framework import views
+from rest_framework import serializers, views
 from rest_framework.exceptions import APIException, NotFound
 from rest_framework.permissions import AllowAny
 from rest_framework.request import Request
@@ -55,6 +55,31 @@ class DrfDefaultMissingView(MissingView):
 
 class NaiveCatalogMissingView(MissingView):
     handler = staticmethod(naive_exception_handler)
+
+
+class ItemSerializer(serializers.Serializer[dict[str, Any]]):
+    name = serializers.CharField(max_length=40)
+    count = serializers.IntegerField(min_value=0)
+
+
+class ItemView(views.APIView):
+    """
+    The in-process benchmark's view (bench/inprocess.py): GET raises a 404, POST
+    validates its body (400), and an Accept it can't render is DRF's 406. It answers
+    through REST_FRAMEWORK's EXCEPTION_HANDLER, which the benchmark swaps in place.
+    """
+
+    authentication_classes = []
+    permission_classes = [AllowAny]
+    throttle_classes = []
+
+    def get(self, request: Request) -> Response:
+        raise NotFound
+
+    def post(self, request: Request) -> Response:
+        serializer = ItemSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        return Response(serializer.validated_data, status=201)
 
 
 def django_default_404(request: HttpRequest) -> HttpResponse:

@@ -1,20 +1,26 @@
 """
-The catalog's settings, read on every access so that override_settings works.
+The catalog's settings. Those the error path reads on every error are kept once
+read, until any setting changes (setting_changed: override_settings, pytest-django's
+``settings``), since reading a setting a project left unset costs an AttributeError
+each time; the others are read on every access.
 """
 
 from collections.abc import Mapping, Sequence
+from functools import cached_property
 from typing import Any
 
 from django.conf import settings
+from django.core.signals import setting_changed
+from django.dispatch import receiver
 
 
 class Settings:
-    @property
+    @cached_property
     def REFRESH_INTERVAL(self) -> float:
         """Seconds between two looks at the catalog version stamp, per process."""
         return float(getattr(settings, "CATALOG_REFRESH_INTERVAL", 0.5))
 
-    @property
+    @cached_property
     def CACHE_ALIAS(self) -> str:
         """The cache that carries the version stamp between processes and hosts."""
         return str(getattr(settings, "CATALOG_CACHE_ALIAS", "default"))
@@ -24,17 +30,17 @@ class Settings:
         """How long the cached stamp lives before it is read again from the database."""
         return int(getattr(settings, "CATALOG_STAMP_TIMEOUT", 60))
 
-    @property
+    @cached_property
     def HELP_URL(self) -> str:
         """Absolute URL of the error-reference page; empty: this site's /errors/."""
         return str(getattr(settings, "CATALOG_HELP_URL", "") or "")
 
-    @property
+    @cached_property
     def API_PATH_PREFIXES(self) -> Sequence[str]:
         """Paths whose errors answer JSON; other paths get HTML error pages."""
         return tuple(getattr(settings, "CATALOG_API_PATH_PREFIXES", ("/api/", "/oauth/")))
 
-    @property
+    @cached_property
     def OAUTH_PATH_PREFIXES(self) -> Sequence[str]:
         """Paths whose errors also carry the OAuth 2.0 error members."""
         return tuple(getattr(settings, "CATALOG_OAUTH_PATH_PREFIXES", ("/oauth/",)))
@@ -47,7 +53,7 @@ class Settings:
         """
         return dict(getattr(settings, "CATALOG_EXCEPTIONS", {}))
 
-    @property
+    @cached_property
     def EXCEPTIONS_ITEMS(self) -> tuple[tuple[str, Any], ...]:
         """CATALOG_EXCEPTIONS as hashable items (a value written as a list becomes a tuple)."""
         return tuple(
@@ -55,27 +61,27 @@ class Settings:
             for path, value in self.EXCEPTIONS.items()
         )
 
-    @property
+    @cached_property
     def MAX_FIELD_ERRORS(self) -> int:
         """The most field messages one error body reports; the rest are only counted."""
         return int(getattr(settings, "CATALOG_MAX_FIELD_ERRORS", 100))
 
-    @property
+    @cached_property
     def RETRY_AFTER(self) -> int:
         """Retry-After, in seconds, for 503s and for 429s that carry no timing."""
         return int(getattr(settings, "CATALOG_RETRY_AFTER", 30))
 
-    @property
+    @cached_property
     def MAINTENANCE_PATH_PREFIXES(self) -> Sequence[str]:
         """Paths that answer 503 maintenance while maintenance mode is on."""
         return tuple(getattr(settings, "CATALOG_MAINTENANCE_PATH_PREFIXES", ("/api/",)))
 
-    @property
+    @cached_property
     def MAINTENANCE_EXEMPT_PATHS(self) -> Sequence[str]:
         """Paths that keep answering during maintenance (health checks); none by default."""
         return tuple(getattr(settings, "CATALOG_MAINTENANCE_EXEMPT_PATHS", ()))
 
-    @property
+    @cached_property
     def COUNTING(self) -> bool:
         """Count error responses (in process, flushed to the cache and the database)."""
         return bool(getattr(settings, "CATALOG_COUNTING", True))
@@ -146,3 +152,8 @@ def _test_environment() -> bool:
 
 
 catalog_settings = Settings()
+
+
+@receiver(setting_changed)
+def _settings_changed(**kwargs: Any) -> None:
+    vars(catalog_settings).clear()  # the cached_property values: read again on next use

@@ -9,6 +9,7 @@ import sys
 from typing import Any
 
 from django.core.signals import got_request_exception
+from django.db import connections
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.template import TemplateDoesNotExist
@@ -56,7 +57,7 @@ class ExceptionHandler:
         # The body first: it may refresh the catalog, which a transaction marked for
         # rollback (ATOMIC_REQUESTS) would refuse to read.
         response = self.build_response(error)
-        set_rollback()
+        rollback_set()
         if error.status >= 500:
             self.report(response)
         return response
@@ -78,6 +79,16 @@ class ExceptionHandler:
         """A 5xx: tell got_request_exception's receivers (Sentry...), as Django would.
         Its log record, with the traceback, was written at the finishing step."""
         got_request_exception.send(sender=None, request=self.request)
+
+
+def rollback_set() -> None:
+    """
+    DRF's set_rollback(): a view's writes roll back under ATOMIC_REQUESTS. Looking at
+    the connections costs more than the rest of a 404's handling, so it is done only
+    when a database asks for it.
+    """
+    if any(db.get("ATOMIC_REQUESTS") for db in connections.settings.values()):
+        set_rollback()
 
 
 class CatalogResponse(Response):

@@ -143,11 +143,22 @@ def _detail_set(error: ApiError, exc: drf_exceptions.APIException) -> None:
         detail = detail.get("detail")
     if not isinstance(detail, str):
         return
-    default = str(exc.default_detail)
     error.detail = error.params["detail"] = str(detail)
-    # DRF fills its defaults ('Method "{method}" not allowed.', Throttled's wait):
-    # those start as the default does, and are not a message of the raise site's.
-    error.custom_detail = not str(detail).startswith(default.split("{", 1)[0].strip() or "\0")
+    exception_class: Any = type(exc)
+    error.custom_detail = is_custom_detail(exception_class, error.detail)
+
+
+@functools.lru_cache(maxsize=256)
+def is_custom_detail(exception_class: Any, detail: str) -> bool:
+    """
+    Whether a message is the raising code's own rather than DRF's default. DRF fills
+    its defaults ('Method "{method}" not allowed.', Throttled's wait): those start as
+    the default does. Cached per message, since translating the default costs more
+    than the rest of the conversion; a message a language's default starts with is
+    taken as a default in any language.
+    """
+    default = str(exception_class.default_detail)
+    return not detail.startswith(default.split("{", 1)[0].strip() or "\0")
 
 
 def validation_errors(error: ApiError, detail: Any) -> None:

@@ -10,13 +10,16 @@ import json
 import logging
 from dataclasses import dataclass
 from http import HTTPStatus
+from json.encoder import c_make_encoder, encode_basestring  # type: ignore[attr-defined]
 from typing import Any, TypeVar
 
 from django.conf import settings
 from django.core.exceptions import DisallowedHost
+from django.core.signals import setting_changed
+from django.dispatch import receiver
 from django.http import HttpRequest, HttpResponse
 from django.http.response import HttpResponseBase
-from django.urls import NoReverseMatch, get_urlconf, reverse
+from django.urls import NoReverseMatch, reverse
 from django.utils import translation
 from django.utils.cache import patch_vary_headers
 
@@ -128,7 +131,10 @@ def capitalized(text: str) -> str:
 def language_headers_set(response: HttpResponseBase, *, language: str) -> None:
     """Every error response says its language, and that it varies with Accept-Language."""
     response["Content-Language"] = language
-    patch_vary_headers(response, ["Accept-Language"])
+    if response.has_header("Vary"):
+        patch_vary_headers(response, ["Accept-Language"])
+    else:
+        response["Vary"] = "Accept-Language"  # what patch_vary_headers writes, without parsing
 
 
 def problem_body(request: HttpRequest, body: ErrorBody) -> ProblemBody:
@@ -155,7 +161,7 @@ def problem_body(request: HttpRequest, body: ErrorBody) -> ProblemBody:
     return problem
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ErrorContent:
     """An error's body as data, as the bytes sent, their content type, and its language."""
 
@@ -225,16 +231,42 @@ def wants_problem_json(request: HttpRequest) -> bool:
 
 def help_url(request: HttpRequest, anchor: str) -> str:
     """The link to an anchor on the error-reference page (a reason's code, a status)."""
-    base = catalog_settings.HELP_URL
-    if not base:
-        path = reference_path(get_urlconf())
-        try:
-            # What build_absolute_uri() gives for an absolute path, without its parsing.
-            base = f"{request.scheme}://{request.get_host()}{path}"
-        except DisallowedHost:
-            # handler400 runs for a bad Host header: never use that host again.
-            base = path
+    base = catalog_settings.HELP_URL or local_help_url(request)
     return f"{base}#{anchor}" if anchor else base
+
+
+# The reference page's absolute URL per scheme, host headers and URLconf, once the
+# host was validated: validating it (ALLOWED_HOSTS) costs more than the rest of the
+# body. Only allowed hosts are kept, a few at most; any setting change forgets them.
+_local_help_urls: dict[tuple[str, ...], str] = {}
+MAX_HELP_HOSTS = 32
+HOST_KEYS = ("HTTP_X_FORWARDED_HOST", "HTTP_HOST", "SERVER_NAME", "SERVER_PORT")
+
+
+def local_help_url(request: HttpRequest) -> str:
+    """This site's reference page, absolute (as build_absolute_uri() would give it)."""
+    # Inside a request, get_urlconf() is the request's urlconf or ROOT_URLCONF.
+    urlconf = getattr(request, "urlconf", None) or settings.ROOT_URLCONF
+    meta = request.META
+    # Everything get_host() reads from the request, beside the settings.
+    key = (request.scheme or "", urlconf, *[str(meta.get(name, "")) for name in HOST_KEYS])
+    base = _local_help_urls.get(key)
+    if base is not None:
+        return base
+    path = reference_path(urlconf)
+    try:
+        base = f"{request.scheme}://{request.get_host()}{path}"
+    except DisallowedHost:
+        return path  # handler400 runs for a bad Host header: never use that host again.
+    if len(_local_help_urls) >= MAX_HELP_HOSTS:
+        _local_help_urls.clear()
+    _local_help_urls[key] = base
+    return base
+
+
+@receiver(setting_changed)
+def _help_urls_forget(**kwargs: Any) -> None:
+    _local_help_urls.clear()
 
 
 @functools.lru_cache(maxsize=16)
@@ -269,6 +301,21 @@ def oauth_error_code(status: int) -> str:
 
 def json_bytes(content: Any) -> bytes:
     # backslashreplace keeps a lone surrogate from a mangled path valid JSON ("\udcff").
-    return json.dumps(content, ensure_ascii=False, separators=(",", ":")).encode(
-        "utf-8", "backslashreplace"
+    return "".join(_json_chunks(content, 0)).encode("utf-8", "backslashreplace")
+
+
+def _json_chunks_make() -> Any:
+    """
+    What json.dumps(ensure_ascii=False, separators=(",", ":")) runs, built once: it
+    builds an encoder (and C's) on every call, which costs more than a body's encoding.
+    Bodies are never circular, so no markers are kept.
+    """
+    encoder = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
+    if c_make_encoder is None:  # pragma: no cover (a Python without _json)
+        return lambda content, _level: [encoder.encode(content)]
+    return c_make_encoder(
+        None, encoder.default, encode_basestring, None, ":", ",", False, False, True
     )
+
+
+_json_chunks = _json_chunks_make()

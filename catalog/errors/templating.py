@@ -51,6 +51,8 @@ def template_errors(template: str, *, allowed: Iterable[str]) -> list[str]:
 
 def template_render(template: str, params: Mapping[str, Any]) -> str:
     """Fill a template; unknown or missing names are left empty, and nothing raises."""
+    if "{" not in template and "}" not in template:
+        return template  # nothing to fill (what parsing it would give)
     try:
         parts = []
         for literal, name, _spec, _conversion in _formatter.parse(template):

@@ -41,8 +41,15 @@ CATALOG_VERSION = Gauge(
 )
 
 
+# The counter of each (status, code) served so far: labels() costs more than inc().
+_error_counters: dict[tuple[int, str], Counter] = {}
+
+
 def metrics_error_served(*, status: int, code: str, gap: bool) -> None:
-    ERROR_RESPONSES.labels(status, code).inc()
+    counter = _error_counters.get((status, code))
+    if counter is None:
+        counter = _error_counters[status, code] = ERROR_RESPONSES.labels(status, code)
+    counter.inc()
     if gap:
         GAP_RESPONSES.labels(status, code).inc()
 
