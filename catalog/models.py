@@ -259,3 +259,12 @@ class ServedError(models.Model):
 
     def __str__(self) -> str:
         return f"{self.request_id}: {self.status} {self.code}"
+
+
+class ErrorTrend(ErrorCount):
+    """The admin's dashboard: the reasons rising in the last 24 hours, and the gaps."""
+
+    class Meta:
+        proxy = True
+        verbose_name = "error trends dashboard"
+        verbose_name_plural = "error trends dashboard"

@@ -37,7 +37,7 @@ def test_the_status_list_shows_status_title_description_and_reason_count(superus
     assert response.context["cl"].list_display[1:5] == [
         "status",
         "title",
-        "description",
+        "description_short",  # truncated, the whole text in its title
         "reason_count",
     ]
     row = next(row for row in response.context["cl"].result_list if row.status == 404)
@@ -136,6 +136,7 @@ def test_an_editor_sees_only_the_catalog_in_the_admin(editor):
         "ErrorReasonTranslation",
         "ErrorStatus",
         "ErrorStatusTranslation",
+        "ErrorTrend",  # the dashboard: whoever may view the reasons
     ]
 
 

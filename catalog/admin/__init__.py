@@ -4,6 +4,7 @@ translations (edited inline, each with its own page and history), the maintenanc
 and the errors served (the request log, read-only).
 """
 
+from catalog.admin.dashboard import ErrorTrendAdmin
 from catalog.admin.gaps import CatalogGapAdmin
 from catalog.admin.maintenance import MaintenanceModeAdmin
 from catalog.admin.reasons import ErrorReasonAdmin
@@ -18,6 +19,7 @@ __all__ = [
     "ErrorReasonTranslationAdmin",
     "ErrorStatusAdmin",
     "ErrorStatusTranslationAdmin",
+    "ErrorTrendAdmin",
     "MaintenanceModeAdmin",
     "ServedErrorAdmin",
 ]
