@@ -230,3 +230,12 @@ def test_bulk_delete_is_not_offered(superuser):
 
 def test_every_seeded_reason_is_protected():
     assert set(SEED_REASON_BY_CODE) <= set(ErrorReason.objects.values_list("code", flat=True))
+
+
+def test_the_admin_index_shows_the_catalog_first_and_the_oauth_toolkit_last(superuser):
+    response = client_for(superuser).get("/admin/")
+
+    labels = [app["app_label"] for app in response.context["app_list"]]
+    assert labels == ["catalog", "auth", "oauth2_provider"]
+    html = response.content.decode()
+    assert html.index("Error catalog") < html.index("Authentication") < html.index("OAuth")

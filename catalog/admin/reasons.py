@@ -7,6 +7,7 @@ from django.utils.html import format_html
 from django.utils.safestring import SafeString
 
 from catalog.admin.counts import ServedCountsMixin
+from catalog.admin.error_summary import ErrorSummaryMixin
 from catalog.admin.filters import ReasonRecentlyChangedFilter, ReasonStatusClassFilter
 from catalog.admin.forms import ErrorReasonForm
 from catalog.admin.history import HistoryAdmin
@@ -32,7 +33,7 @@ def restore_seed_text(
 
 @admin.register(ErrorReason)
 class ErrorReasonAdmin(  # type: ignore[misc]
-    PreviewMixin, TrendMixin, WideListMixin, ServedCountsMixin, HistoryAdmin
+    ErrorSummaryMixin, PreviewMixin, TrendMixin, WideListMixin, ServedCountsMixin, HistoryAdmin
 ):
     form = ErrorReasonForm
     inlines = [ErrorReasonTranslationInline]

@@ -6,6 +6,7 @@ from django.http import HttpRequest, QueryDict
 from django.utils.safestring import SafeString
 
 from catalog.admin.counts import ServedCountsMixin
+from catalog.admin.error_summary import ErrorSummaryMixin
 from catalog.admin.filters import RecentlyChangedFilter, StatusClassFilter
 from catalog.admin.forms import (
     ErrorReasonForm,
@@ -49,7 +50,7 @@ def restore_seed_text(
 
 @admin.register(ErrorStatus)
 class ErrorStatusAdmin(  # type: ignore[misc]
-    PreviewMixin, TrendMixin, WideListMixin, ServedCountsMixin, HistoryAdmin
+    ErrorSummaryMixin, PreviewMixin, TrendMixin, WideListMixin, ServedCountsMixin, HistoryAdmin
 ):
     form = ErrorStatusForm
     inlines = [ErrorReasonInline, ErrorStatusTranslationInline]
