@@ -16,6 +16,7 @@ from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.dateformat import format as date_format
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString
 
@@ -24,7 +25,7 @@ from catalog.models import ErrorReason, ErrorReasonTranslation, ServedError
 
 SHOWN = [
     "request_id",
-    "served_at",
+    "served_at_exact",
     "status",
     "code",
     "route",
@@ -117,6 +118,11 @@ class ServedErrorAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
 
     def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
         return False
+
+    @admin.display(description="served at")
+    def served_at_exact(self, obj: ServedError) -> str:
+        """To the millisecond, to set beside the server's logs."""
+        return date_format(timezone.localtime(obj.served_at), "Y-m-d H:i:s.v T")
 
     @admin.display(description="catalog text live then")
     def catalog_text_then(self, obj: ServedError) -> SafeString:
