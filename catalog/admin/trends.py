@@ -11,6 +11,7 @@ from django.contrib import admin
 from django.contrib.admin.views.main import ChangeList
 from django.http import HttpRequest, HttpResponse
 from django.template.loader import render_to_string
+from django.utils.functional import SimpleLazyObject
 from django.utils.safestring import SafeString
 
 from catalog.telemetry.trends import Key, Trend, trends_get
@@ -118,6 +119,9 @@ class TrendMixin(admin.ModelAdmin):  # type: ignore[type-arg]
         obj = self.get_object(request, object_id)
         if obj is not None and self.has_view_or_change_permission(request, obj):
             key = self.trend_key(obj)
-            chart = trend_chart(trends_get(fields=self.trend_fields, keys=[key])[key])
+            # Drawn only when the page is (a saved form redirects without it).
+            chart = SimpleLazyObject(
+                lambda: trend_chart(trends_get(fields=self.trend_fields, keys=[key])[key])
+            )
             extra_context = {**(extra_context or {}), "trend_chart": chart}
         return super().change_view(request, object_id, form_url, extra_context)
