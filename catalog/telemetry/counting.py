@@ -32,6 +32,7 @@ if TYPE_CHECKING:  # redis-py is there only when the cache is Redis
 from catalog.conf import catalog_settings
 from catalog.telemetry.counts import CountKey, counts_save
 from catalog.telemetry.request_log import (
+    REQUEST_LOG_PRUNE_INTERVAL,
     request_log_discard,
     request_log_flush,
     request_log_prune,
@@ -187,7 +188,7 @@ def _flusher_start() -> None:
 
 
 def _flush_loop(interval: float) -> None:
-    persisted_at = time.monotonic()
+    persisted_at = pruned_at = time.monotonic()
     while True:
         time.sleep(interval)
         persist = time.monotonic() - persisted_at >= catalog_settings.COUNTS_PERSIST_INTERVAL
@@ -200,7 +201,8 @@ def _flush_loop(interval: float) -> None:
             logger.exception("catalog: could not flush the error counts; retrying")
         try:
             request_log_flush()
-            if persist:
+            if time.monotonic() - pruned_at >= REQUEST_LOG_PRUNE_INTERVAL:
+                pruned_at = time.monotonic()
                 request_log_prune()
         except Exception:
             logger.exception("catalog: could not flush the request log; retrying")

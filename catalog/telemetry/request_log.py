@@ -6,7 +6,8 @@ The error path only appends one tuple of references to a bounded deque (an atomi
 append, no lock, no formatting): the time, the request, the response, the error, its
 route and the catalog snapshot that wrote it. The counts' flusher thread
 (catalog/telemetry/counting.py) turns them into rows and inserts them in one batch,
-and prunes the table to CATALOG_REQUEST_LOG_DAYS and CATALOG_REQUEST_LOG_MAX_ROWS.
+and once a minute prunes the table to CATALOG_REQUEST_LOG_DAYS and
+CATALOG_REQUEST_LOG_MAX_ROWS.
 """
 
 from __future__ import annotations
@@ -37,6 +38,7 @@ Pending = tuple[float, HttpRequest, HttpResponseBase, ApiError, str, Catalog | N
 # Errors a process keeps between two flushes (about a second); past that the oldest go.
 PENDING_MAX = 10_000
 MSG_MAX = 2000
+REQUEST_LOG_PRUNE_INTERVAL = 60.0  # seconds between two prunes by one process
 JSON_TYPES = ("application/json", "application/problem+json")
 
 served_errors_pending: deque[Pending] = deque(maxlen=PENDING_MAX)
