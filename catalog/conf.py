@@ -102,6 +102,26 @@ class Settings:
         return float(getattr(settings, "CATALOG_COUNTS_PERSIST_INTERVAL", 10.0))
 
     @property
+    def REQUEST_LOG(self) -> bool:
+        """Keep each error served (requestId, msg...) for the admin's lookup; needs COUNTING."""
+        return bool(getattr(settings, "CATALOG_REQUEST_LOG", True))
+
+    @property
+    def REQUEST_LOG_DAYS(self) -> float:
+        """How long a served error is kept, in days."""
+        return float(getattr(settings, "CATALOG_REQUEST_LOG_DAYS", 7))
+
+    @property
+    def REQUEST_LOG_MAX_ROWS(self) -> int:
+        """The most served errors kept; the oldest go first."""
+        return int(getattr(settings, "CATALOG_REQUEST_LOG_MAX_ROWS", 100_000))
+
+    @property
+    def REQUEST_LOG_URL(self) -> bool:
+        """Give error bodies a requestLogUrl: the admin's page of that request (staff only)."""
+        return bool(getattr(settings, "CATALOG_REQUEST_LOG_URL", False))
+
+    @property
     def METRICS_TOKEN(self) -> str:
         """The bearer token /metrics asks for; empty: no token asked."""
         return str(getattr(settings, "CATALOG_METRICS_TOKEN", "") or "")

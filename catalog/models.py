@@ -237,3 +237,39 @@ class CatalogGap(ErrorCount):
     class Meta:
         proxy = True
         verbose_name = "catalog gap"
+
+
+class ServedError(models.Model):
+    """
+    One error response as its client got it, for support to find by the requestId the
+    client quotes. Written in batches by each process's flusher (never on the error
+    path) and pruned to CATALOG_REQUEST_LOG_DAYS and CATALOG_REQUEST_LOG_MAX_ROWS.
+    """
+
+    request_id = models.CharField(max_length=128, db_index=True)
+    served_at = models.DateTimeField(db_index=True)
+    status = models.PositiveSmallIntegerField()
+    code = models.CharField(max_length=100)
+    route = models.CharField(max_length=255, help_text="The URL pattern, never the raw path.")
+    method = models.CharField(max_length=16)
+    user_id = models.CharField(max_length=64, blank=True, help_text="Blank: anonymous.")
+    language = models.CharField(max_length=15, help_text="The response's Content-Language.")
+    msg = models.TextField(help_text="The msg exactly as the client got it.")
+    catalog_version = models.PositiveBigIntegerField()
+    catalog_gap = models.BooleanField(default=False)
+
+    class Meta:
+        indexes = [models.Index(fields=["code", "served_at"])]
+        verbose_name = "served error"
+
+    def __str__(self) -> str:
+        return f"{self.request_id}: {self.status} {self.code}"
+
+
+class ErrorTrend(ErrorCount):
+    """The admin's dashboard: the reasons rising in the last 24 hours, and the gaps."""
+
+    class Meta:
+        proxy = True
+        verbose_name = "error trends dashboard"
+        verbose_name_plural = "error trends dashboard"

@@ -115,6 +115,7 @@ class ErrorBody(TypedDict):
     msgEnglish: NotRequired[str]  # the English msg, when msg is in another language
     fieldErrors: NotRequired[list[FieldError]]  # beside errors, on validation errors
     errorsOmitted: NotRequired[int]  # how many field messages were left out (a cap)
+    requestLogUrl: NotRequired[str]  # the admin's page of this request (CATALOG_REQUEST_LOG_URL)
 
 
 class ProblemBody(TypedDict):
@@ -133,3 +134,4 @@ class ProblemBody(TypedDict):
     msgEnglish: NotRequired[str]
     fieldErrors: NotRequired[list[FieldError]]
     errorsOmitted: NotRequired[int]
+    requestLogUrl: NotRequired[str]

@@ -37,7 +37,7 @@ def test_the_status_list_shows_status_title_description_and_reason_count(superus
     assert response.context["cl"].list_display[1:5] == [
         "status",
         "title",
-        "description",
+        "description_short",  # truncated, the whole text in its title
         "reason_count",
     ]
     row = next(row for row in response.context["cl"].result_list if row.status == 404)
@@ -136,6 +136,7 @@ def test_an_editor_sees_only_the_catalog_in_the_admin(editor):
         "ErrorReasonTranslation",
         "ErrorStatus",
         "ErrorStatusTranslation",
+        "ErrorTrend",  # the dashboard: whoever may view the reasons
     ]
 
 
@@ -229,3 +230,12 @@ def test_bulk_delete_is_not_offered(superuser):
 
 def test_every_seeded_reason_is_protected():
     assert set(SEED_REASON_BY_CODE) <= set(ErrorReason.objects.values_list("code", flat=True))
+
+
+def test_the_admin_index_shows_the_catalog_first_and_the_oauth_toolkit_last(superuser):
+    response = client_for(superuser).get("/admin/")
+
+    labels = [app["app_label"] for app in response.context["app_list"]]
+    assert labels == ["catalog", "auth", "oauth2_provider"]
+    html = response.content.decode()
+    assert html.index("Error catalog") < html.index("Authentication") < html.index("OAuth")

@@ -36,11 +36,14 @@ def test_the_reason_changelist_shows_served_in_24_hours_7_days_and_when_last(adm
 
     assert response.status_code == 200
     html = response.content.decode()
-    for header in ("Served 24 h", "Served 7 days", "Last served"):
+    for header in ("Served 24 h", "Last 7 days", "Last served"):
         assert header in html
     row = cells(html, ">teapot<")
     assert '<td class="field-served_24h">5</td>' in row
-    assert '<td class="field-served_7d">12</td>' in row
+    # The 7 days' total, and its change on the week before (100, nine days ago).
+    assert (
+        '<span class="trend-figures">12 <span class="trend-change">\u221288%</span></span>' in row
+    )
 
 
 @pytest.mark.django_db

@@ -99,7 +99,7 @@ def test_an_editor_changes_a_message_and_every_worker_serves_it(live_server, tmp
         page.click("text=Not Found")
         message_input(page, NEW_MESSAGE).fill("No API endpoint answers {method} {path")
         page.click('input[name="_save"]')
-        expect(page.locator(".errornote")).to_be_visible()
+        expect(page.locator("#catalog-error-summary")).to_be_in_viewport()  # each error at the top
         expect(page.locator(".errorlist").first).to_have_text(
             "Braces are unbalanced: write {{ and }} for literal braces."
         )

@@ -48,7 +48,7 @@ def test_an_editor_sees_how_often_each_reason_was_served_and_the_gaps(live_serve
         first = page.locator("#result_list tbody tr").first
         expect(first.locator("th.field-code")).to_have_text("endpoint_not_found")
         expect(first.locator("td.field-served_24h")).to_have_text("9")
-        expect(first.locator("td.field-served_7d")).to_have_text("49")
+        expect(first.locator("td.field-trend .trend-figures")).to_have_text("49 new")
         screenshot(page, "counts-reasons", full_page=False)
         page.goto(f"{live_server.url}/admin/catalog/cataloggap/")
         row = page.locator("#catalog-gaps tbody tr").first

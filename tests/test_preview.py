@@ -293,3 +293,24 @@ def test_the_reason_preview_is_only_for_staff_with_catalog_rights():
 
     assert response.status_code == 403
     assert "Unable to find api endpoint" not in response.content.decode()
+
+
+def test_languages_answered_with_the_same_body_share_one_preview(editor):
+    status = ErrorStatus.objects.get(status=404)
+    ErrorReasonTranslation.objects.create(
+        reason=ErrorReason.objects.get(code="not_found"),
+        language="de",
+        message="{resource} nicht gefunden",
+    )
+
+    page = client_for(editor).get(change_url(status)).content.decode()
+
+    untranslated = page[
+        page.index('id="preview-endpoint_not_found"') : page.index('id="preview-not_found"')
+    ]
+    assert untranslated.count('class="preview-json"') == 1
+    assert '<span class="preview-languages">English, German, French</span>' in untranslated
+    translated = page[page.index('id="preview-not_found"') :]
+    assert translated.count('class="preview-json"') == 2
+    assert '<span class="preview-languages">English, French</span>' in translated
+    assert 'id="preview-not_found-de" lang="de"' in translated

@@ -6,16 +6,15 @@ query as subqueries, so they sort like any column. They lag the traffic by at
 most CATALOG_COUNTS_PERSIST_INTERVAL with Redis, the flush interval without.
 """
 
-from datetime import datetime
 from typing import Any
 
 from django.contrib import admin
 from django.db.models import OuterRef, QuerySet
 from django.http import HttpRequest
+from django.utils.safestring import SafeString
 
+from catalog.admin.lists import datetime_compact
 from catalog.telemetry.counts import served_annotations
-
-SERVED_COLUMNS = ["served_24h", "served_7d", "last_served"]
 
 
 class ServedCountsMixin:
@@ -38,5 +37,5 @@ class ServedCountsMixin:
         return int(getattr(obj, "served_7d", 0) or 0)
 
     @admin.display(description="last served", ordering="last_served", empty_value="never")
-    def last_served(self, obj: Any) -> datetime | None:
-        return getattr(obj, "last_served", None)
+    def last_served(self, obj: Any) -> SafeString | None:
+        return datetime_compact(getattr(obj, "last_served", None))

@@ -8,19 +8,38 @@ from typing import Any
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.utils.html import format_html, format_html_join
+from django.utils.safestring import SafeString
 
 from catalog.models import ErrorReason, ErrorStatus
 from catalog.seeding import reason_is_seeded, status_is_seeded
 
+
+class PlaceholderChips(forms.Widget):
+    """Fixed placeholders shown as chips ({method} {path}), not an input that looks editable."""
+
+    def render(
+        self, name: str, value: Any, attrs: dict[str, Any] | None = None, renderer: Any = None
+    ) -> SafeString:
+        names = [(part.strip(),) for part in str(value or "").split(",") if part.strip()]
+        chips = format_html_join(" ", '<code class="placeholder-chip">{{{}}}</code>', names)
+        return format_html('<span class="placeholder-chips">{}</span>', chips or "none")
+
+    def id_for_label(self, id_: str) -> str:
+        return ""  # nothing to focus: the label names the chips
+
+
 # One line of API text: wide enough to read a whole message while editing it.
 WIDE = forms.TextInput(attrs={"class": "vTextField", "style": "width: min(100%, 48em)"})
+# Troubleshooting text: a few lines shown (the box grows by its handle), not Django's ten.
+PROSE = forms.Textarea(attrs={"rows": 5, "class": "vLargeTextField"})
 
 
 class ErrorStatusForm(forms.ModelForm):  # type: ignore[type-arg]
     class Meta:
         model = ErrorStatus
         fields = ["status", "title", "description", "troubleshooting"]
-        widgets = {"description": WIDE}
+        widgets = {"description": WIDE, "troubleshooting": PROSE}
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -49,6 +68,7 @@ class ErrorReasonForm(forms.ModelForm):  # type: ignore[type-arg]
         ]
         widgets = {
             "message": WIDE,
+            "troubleshooting": PROSE,
             "example_request": forms.Textarea(attrs={"rows": 4, "class": "vLargeTextField"}),
         }
 
@@ -61,6 +81,7 @@ class ErrorReasonForm(forms.ModelForm):  # type: ignore[type-arg]
             self.fields["code"].help_text = "Fixed once created: clients match on it."
             if reason_is_seeded(code=self.instance.code):
                 self.fields["placeholders"].disabled = True
+                self.fields["placeholders"].widget = PlaceholderChips()
                 self.fields[
                     "placeholders"
                 ].help_text = "Filled by the code for this seeded reason; not editable here."

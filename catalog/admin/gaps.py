@@ -34,7 +34,7 @@ class CatalogGapAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
     ) -> HttpResponse:
         if not self.has_view_permission(request):
             raise PermissionDenied
-        gaps = [{**gap, "create_url": _create_url(gap)} for gap in gaps_get()]
+        gaps = [{**gap, "create_url": gap_create_url(gap)} for gap in gaps_get()]
         context = {
             **self.admin_site.each_context(request),
             "opts": self.opts,
@@ -46,7 +46,7 @@ class CatalogGapAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
         return TemplateResponse(request, "admin/catalog/gaps.html", context)
 
 
-def _create_url(gap: dict[str, Any]) -> str:
+def gap_create_url(gap: dict[str, Any]) -> str:
     if gap["status_id"] is None:
         return f"{reverse('admin:catalog_errorstatus_add')}?{urlencode({'status': gap['status']})}"
     query = urlencode({"status": gap["status_id"], "code": gap["code"]})

@@ -39,12 +39,38 @@ class LanguagePreview:
 
 
 @dataclass(frozen=True)
+class Rendering:
+    """One distinct body, and every language answered with it."""
+
+    languages: tuple[LanguagePreview, ...]
+    body_json: str
+
+    @property
+    def names(self) -> str:
+        return ", ".join(language.name for language in self.languages)
+
+
+@dataclass(frozen=True)
 class ReasonPreview:
     code: str
     body_json: str
     troubleshooting_html: SafeString
     problems: tuple[str, ...] = ()
     translated: tuple[LanguagePreview, ...] = ()  # the other languages of LANGUAGES
+
+    @property
+    def same_as_english(self) -> tuple[LanguagePreview, ...]:
+        """The languages answered with the English body (nothing of it translated)."""
+        return tuple(shown for shown in self.translated if shown.body_json == self.body_json)
+
+    @property
+    def renderings(self) -> list[Rendering]:
+        """The other bodies, once each: languages whose text is identical share one."""
+        bodies: dict[str, list[LanguagePreview]] = {}
+        for shown in self.translated:
+            if shown.body_json != self.body_json:
+                bodies.setdefault(shown.body_json, []).append(shown)
+        return [Rendering(tuple(shown), body) for body, shown in bodies.items()]
 
 
 @dataclass(frozen=True)

@@ -12,6 +12,7 @@ from django.http import HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import URLPattern, path
+from django.utils.functional import SimpleLazyObject
 from django.views.decorators.http import require_POST
 
 from catalog.admin.inlines import forged_forms_refuse
@@ -43,10 +44,13 @@ class PreviewMixin(admin.ModelAdmin):  # type: ignore[type-arg]
         if obj is not None and self.has_view_or_change_permission(request, obj):
             forged_forms_refuse(request.POST)
             posted = request.method == "POST"
-            status = self.preview_status(obj, request.POST if posted else None)
+            data = request.POST if posted else None
             extra_context = {
                 **(extra_context or {}),
-                "preview": status_preview(request=request, status=status),
+                # Built only when the page is shown (a saved form redirects without it).
+                "preview": SimpleLazyObject(
+                    lambda: status_preview(request=request, status=self.preview_status(obj, data))
+                ),
                 "preview_state": "unsaved values" if posted else "saved values",
             }
         return super().change_view(request, object_id, form_url, extra_context)

@@ -3,8 +3,10 @@ from typing import Any
 from django.contrib import admin, messages
 from django.db.models import Count, QuerySet
 from django.http import HttpRequest, QueryDict
+from django.utils.safestring import SafeString
 
-from catalog.admin.counts import SERVED_COLUMNS, ServedCountsMixin
+from catalog.admin.counts import ServedCountsMixin
+from catalog.admin.error_summary import ErrorSummaryMixin
 from catalog.admin.filters import RecentlyChangedFilter, StatusClassFilter
 from catalog.admin.forms import (
     ErrorReasonForm,
@@ -14,9 +16,11 @@ from catalog.admin.forms import (
 )
 from catalog.admin.history import HistoryAdmin
 from catalog.admin.inlines import BoundedStackedInline
+from catalog.admin.lists import WideListMixin, text_truncated
 from catalog.admin.preview import status_from_instance, status_from_post
 from catalog.admin.previews import PreviewMixin
 from catalog.admin.translations import ErrorStatusTranslationInline
+from catalog.admin.trends import TrendMixin
 from catalog.models import ErrorReason, ErrorStatus
 from catalog.seeding import catalog_seed_restore
 from catalog.types import Status
@@ -45,17 +49,26 @@ def restore_seed_text(
 
 
 @admin.register(ErrorStatus)
-class ErrorStatusAdmin(PreviewMixin, ServedCountsMixin, HistoryAdmin):  # type: ignore[misc]
+class ErrorStatusAdmin(  # type: ignore[misc]
+    ErrorSummaryMixin, PreviewMixin, TrendMixin, WideListMixin, ServedCountsMixin, HistoryAdmin
+):
     form = ErrorStatusForm
     inlines = [ErrorReasonInline, ErrorStatusTranslationInline]
-    list_display = ["status", "title", "description", "reason_count", "updated_at"]
-    list_display += SERVED_COLUMNS
+    list_display = ["status", "title", "description_short", "reason_count", "updated"]
+    list_display += ["served_24h", "trend", "last_served"]
     served_outer = {"status": "status"}
     list_display_links = ["status", "title"]
     list_filter = [StatusClassFilter, RecentlyChangedFilter]
     search_fields = ["status", *TEXT_SEARCH, *REASON_SEARCH]
     search_help_text = "Searches status numbers, reason codes, titles, messages and all text."
     actions = [restore_seed_text]
+
+    @admin.display(description="description", ordering="description")
+    def description_short(self, obj: ErrorStatus) -> SafeString:
+        return text_truncated(obj.description, length=60)
+
+    def trend_key(self, obj: ErrorStatus) -> tuple[int]:
+        return (obj.status,)
 
     def get_queryset(self, request: HttpRequest) -> QuerySet[ErrorStatus]:
         return super().get_queryset(request).annotate(reason_count=Count("reasons"))  # type: ignore[no-any-return]

@@ -29,6 +29,7 @@ from catalog.errors.languages import SOURCE_LANGUAGE, language_from_request, tex
 from catalog.errors.requests import REQUEST_ID_HEADER, is_oauth_request, request_id_get
 from catalog.errors.snapshot import catalog_get
 from catalog.errors.templating import template_render
+from catalog.telemetry.request_log import request_log_url
 from catalog.telemetry.served import error_served
 from catalog.types import ApiError, Catalog, ErrorBody, ProblemBody
 
@@ -101,6 +102,8 @@ def error_body_localized(
         body["fieldErrors"] = error.field_errors
     if error.errors_omitted:
         body["errorsOmitted"] = error.errors_omitted
+    if catalog_settings.REQUEST_LOG_URL:
+        body["requestLogUrl"] = request_log_url(request, body["requestId"])
     return body, language if localized else SOURCE_LANGUAGE
 
 
@@ -158,6 +161,8 @@ def problem_body(request: HttpRequest, body: ErrorBody) -> ProblemBody:
         problem["fieldErrors"] = body["fieldErrors"]
     if "errorsOmitted" in body:
         problem["errorsOmitted"] = body["errorsOmitted"]
+    if "requestLogUrl" in body:
+        problem["requestLogUrl"] = body["requestLogUrl"]
     return problem
 
 

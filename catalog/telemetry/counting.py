@@ -31,6 +31,12 @@ if TYPE_CHECKING:  # redis-py is there only when the cache is Redis
 
 from catalog.conf import catalog_settings
 from catalog.telemetry.counts import CountKey, counts_save
+from catalog.telemetry.request_log import (
+    REQUEST_LOG_PRUNE_INTERVAL,
+    request_log_discard,
+    request_log_flush,
+    request_log_prune,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -79,6 +85,7 @@ def counts_discard() -> None:
     """Forget this process's unflushed counts (tests)."""
     with _pending.lock:
         _pending.counts, _pending.seen = Counter(), {}
+    request_log_discard()
 
 
 def counts_flush() -> int:
@@ -130,9 +137,10 @@ def counts_persist() -> int:
 
 
 def counts_flush_all() -> None:
-    """Flush, then persist: at process exit, and in tests."""
+    """Flush, then persist: at process exit, and in tests. The request log too."""
     counts_flush()
     counts_persist()
+    request_log_flush()
 
 
 def _redis() -> Redis | None:
@@ -180,16 +188,24 @@ def _flusher_start() -> None:
 
 
 def _flush_loop(interval: float) -> None:
-    persisted_at = time.monotonic()
+    persisted_at = pruned_at = time.monotonic()
     while True:
         time.sleep(interval)
+        persist = time.monotonic() - persisted_at >= catalog_settings.COUNTS_PERSIST_INTERVAL
         try:
             counts_flush()
-            if time.monotonic() - persisted_at >= catalog_settings.COUNTS_PERSIST_INTERVAL:
+            if persist:
                 persisted_at = time.monotonic()
                 counts_persist()
         except Exception:
             logger.exception("catalog: could not flush the error counts; retrying")
+        try:
+            request_log_flush()
+            if time.monotonic() - pruned_at >= REQUEST_LOG_PRUNE_INTERVAL:
+                pruned_at = time.monotonic()
+                request_log_prune()
+        except Exception:
+            logger.exception("catalog: could not flush the request log; retrying")
         finally:
             close_old_connections()
 
@@ -200,6 +216,10 @@ def _flush_at_exit() -> None:
         counts_flush()
     except Exception:
         logger.exception("catalog: could not flush the error counts at exit")
+    try:
+        request_log_flush()
+    except Exception:
+        logger.exception("catalog: could not flush the request log at exit")
 
 
 def _after_fork_in_child() -> None:
@@ -207,6 +227,7 @@ def _after_fork_in_child() -> None:
     _pending.lock = threading.Lock()
     _pending.counts, _pending.seen = Counter(), {}
     _pending.flushed = _pending.flusher_pid = 0
+    request_log_discard()
 
 
 os.register_at_fork(after_in_child=_after_fork_in_child)

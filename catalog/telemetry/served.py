@@ -1,5 +1,6 @@
 """
-What every error response leaves behind: a count, a Prometheus sample, and the
+What every error response leaves behind: a count, a Prometheus sample, an entry
+in the request log (catalog/telemetry/request_log.py), and the
 catalog's fields on the one record Django writes for it (django.request's
 log_response). The app writes no log line of its own: how the record looks is the
 project's logging configuration. Called once per error, at the response's finishing
@@ -19,9 +20,11 @@ from django.utils.functional import SimpleLazyObject, empty
 from django.utils.log import log_response, request_logger
 
 from catalog.conf import catalog_settings
+from catalog.errors import snapshot
 from catalog.errors.requests import request_id_get
 from catalog.telemetry.counting import error_count
 from catalog.telemetry.metrics import metrics_error_served
+from catalog.telemetry.request_log import served_errors_pending
 from catalog.types import ApiError
 
 UNMATCHED_ROUTE = "<unmatched>"
@@ -38,6 +41,10 @@ def error_served(
     if catalog_settings.COUNTING:
         error_count(status=error.status, code=error.code, route=route)
         metrics_error_served(status=error.status, code=error.code, gap=gap)
+        # The request log: references only; the flusher reads what the client got.
+        served_errors_pending.append(
+            (time.time(), request, response, error, route, snapshot._snapshot.catalog)
+        )
     server_error = error.status >= 500
     if request_logger.isEnabledFor(logging.ERROR if server_error else logging.WARNING):
         fields = log_fields(request, error, route=route, gap=gap)

@@ -32,6 +32,24 @@
   markCurrent();
   window.addEventListener("hashchange", function () { followElsewhere(); markCurrent(); });
 
+  // A reason's example is folded; open it when the URL's anchor targets the reason
+  // (a helpUrl), and open every one for printing.
+  function openTargeted() {
+    var target = location.hash && document.getElementById(decodeURIComponent(location.hash.slice(1)));
+    var example = target && target.querySelector("details.example");
+    if (example) { example.open = true; }
+  }
+  openTargeted();
+  window.addEventListener("hashchange", openTargeted);
+  var folded = [];
+  window.addEventListener("beforeprint", function () {
+    folded = Array.prototype.filter.call(document.querySelectorAll("details.example"), function (d) { return !d.open; });
+    folded.forEach(function (d) { d.open = true; });
+  });
+  window.addEventListener("afterprint", function () {
+    folded.forEach(function (d) { d.open = false; });
+  });
+
   var input = document.getElementById("error-filter");
   if (!input) { return; }
   input.parentElement.hidden = false;
