@@ -76,7 +76,7 @@ def test_the_error_path_makes_no_query_for_the_request_log(client):
 
 
 @pytest.mark.django_db
-def test_a_translated_msg_is_kept_in_the_language_it_was_sent_in(client):
+def test_a_translated_msg_is_kept_in_the_language_it_was_sent_in(client, catalog_untranslated):
     ErrorReasonTranslation.objects.create(
         reason=ErrorReason.objects.get(code="endpoint_not_found"),
         language="de",
