@@ -4,7 +4,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1:8000
 
-.PHONY: install run test adopter lint check-migrations clean bench chaos soak
+.PHONY: install run test adopter lint check-migrations clean bench attacks chaos soak
 
 install: $(VENV)/.installed
 
@@ -55,3 +55,8 @@ bench: install
 	@command -v valgrind >/dev/null || (apt-get update -qq && apt-get install -y -qq valgrind)
 	@command -v cc >/dev/null || (apt-get update -qq && apt-get install -y -qq gcc)
 	$(PY) bench/run.py $(BENCH_ARGS)
+
+# Issue 15's attacks against gunicorn on PostgreSQL + Redis; appends its section to
+# bench/results.md. Own names on a shared machine: ATTACKS_DB, ATTACKS_REDIS_DBS="8,9".
+attacks: install
+	$(PY) bench/attacks.py $(ATTACKS_ARGS)
