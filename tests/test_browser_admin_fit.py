@@ -62,8 +62,10 @@ def height(page: Page) -> int:
     return int(page.evaluate("document.documentElement.scrollHeight"))
 
 
-def test_the_admin_fits_and_shows_trends_and_what_clients_saw(  # noqa: F811
-    live_server, in_browser, catalog_untranslated
+def test_the_admin_fits_and_shows_trends_and_what_clients_saw(
+    live_server,
+    in_browser,  # noqa: F811
+    catalog_untranslated,
 ):
     counts_discard()
     User.objects.create_superuser("root", password="root-password-1")
