@@ -90,3 +90,33 @@ def test_top_level_members_are_checked_even_where_the_instances_own_win(api):
         "instance",
         ("tags", "max_length", "Ensure this field has no more than 50 elements."),
     )
+
+
+def test_every_error_is_documented_as_problem_details_too(client):
+    # Before: a client sending Accept: application/problem+json got a media type the
+    # schema never named.
+    document = schema(client)
+    not_found = document["paths"]["/api/instances/{instance_id}"]["get"]["responses"]["404"]
+
+    assert not_found["content"]["application/problem+json"] == {
+        "schema": {"$ref": "#/components/schemas/Problem"}
+    }
+    problem = document["components"]["schemas"]["Problem"]
+    assert {"type", "title", "status", "detail", "instance", "code", "errors", "requestId"} <= set(
+        problem["properties"]
+    )
+    token = document["paths"]["/oauth/token"]["post"]["responses"]["400"]["content"]
+    assert "application/problem+json" in token
+
+
+def test_example_names_are_the_messages_a_client_reads(client):
+    # Before: "{resource} not found", "Unsupported grant type: {grant_type}".
+    document = schema(client)
+    not_found = document["paths"]["/api/instances/{instance_id}"]["get"]["responses"]["404"]
+    token = document["paths"]["/oauth/token"]["post"]["responses"]["400"]["content"]
+
+    examples = not_found["content"]["application/json"]["examples"]
+    assert [e["summary"] for e in examples.values()] == ["Instance not found"]
+    summaries = [e["summary"] for e in token["application/json"]["examples"].values()]
+    assert "Unsupported grant type: magic" in summaries
+    assert not [s for s in summaries if "{" in s]

@@ -36,12 +36,12 @@ from rest_framework import serializers
 from rest_framework.permissions import AllowAny, IsAuthenticated
 
 from catalog.errors.conversion import view_resource_name
-from catalog.errors.formatter import status_phrase
+from catalog.errors.formatter import PROBLEM_JSON, status_phrase
 from catalog.errors.languages import SOURCE_LANGUAGE, catalog_localized, language_supported
 from catalog.errors.snapshot import catalog_get
 from catalog.reference.examples import example_get
 from catalog.reference.rendering import schema_text
-from catalog.reference.serializers import ErrorSerializer
+from catalog.reference.serializers import ErrorSerializer, ProblemSerializer
 from catalog.types import Catalog
 
 ALWAYS_CODES = (
@@ -56,6 +56,7 @@ PERMISSION_CODES = ("permission_denied",)
 BODY_CODES = ("invalid", "parse_error")
 BODY_METHODS = frozenset({"POST", "PUT", "PATCH"})
 ERROR_COMPONENT_REF = {"$ref": "#/components/schemas/Error"}
+PROBLEM_COMPONENT_REF = {"$ref": "#/components/schemas/Problem"}
 
 
 class CatalogAutoSchema(AutoSchema):
@@ -99,6 +100,9 @@ class CatalogAutoSchema(AutoSchema):
                 response, str(status), direction=direction
             )
             responses[str(status)]["headers"] = error_headers(status)
+            # Every error is also sent as problem details to a client that asks for them.
+            problem = self.resolve_serializer(ProblemSerializer, direction)
+            responses[str(status)]["content"][PROBLEM_JSON] = {"schema": problem.ref}
         return dict(sorted(responses.items()))
 
     def catalog_error_codes(self) -> list[str]:
@@ -166,17 +170,22 @@ def error_openapi_response(
     localized = catalog_localized(catalog, language)
     entry = localized.statuses.get(status)
     title = entry.title if entry else status_phrase(status)
+    bodies = {
+        code: example_get(
+            catalog.reasons[code], request=request, resource=resource, language=language
+        ).body
+        for code in codes
+    }
     examples = [
         OpenApiExample(
             name=code,
-            summary=schema_text(localized.reasons[code].message),
-            value=example_get(
-                catalog.reasons[code], request=request, resource=resource, language=language
-            ).body,
+            # The message as a client reads it, placeholders filled ("Instance not found").
+            summary=schema_text(body["msg"]),
+            value=body,
             status_codes=[str(status)],
             response_only=True,
         )
-        for code in codes
+        for code, body in bodies.items()
     ]
     description = schema_text(f"{title}: {entry.description}" if entry else title)
     return OpenApiResponse(response=ErrorSerializer, description=description, examples=examples)
@@ -208,6 +217,9 @@ def error_responses(
         responses[str(status)] = {
             "description": response.description,
             "headers": error_headers(status),
-            "content": {"application/json": {"schema": ERROR_COMPONENT_REF, "examples": examples}},
+            "content": {
+                "application/json": {"schema": ERROR_COMPONENT_REF, "examples": examples},
+                PROBLEM_JSON: {"schema": PROBLEM_COMPONENT_REF},
+            },
         }
     return responses

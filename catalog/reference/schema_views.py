@@ -9,6 +9,7 @@ request. Mount it instead of SpectacularAPIView:
 from typing import Any
 
 from django.http import HttpResponse
+from drf_spectacular.utils import extend_schema
 from drf_spectacular.views import SpectacularAPIView
 from rest_framework.request import Request
 
@@ -20,6 +21,9 @@ FORMATS = ("", "json", "yaml", "openapi", "openapi-json")
 
 
 class CatalogSchemaView(SpectacularAPIView):
+    # Not an operation of the API it describes (drf-spectacular's own view, whose get()
+    # this replaces, is left out the same way unless SERVE_INCLUDE_SCHEMA asks for it).
+    @extend_schema(exclude=True)
     def get(self, request: Request, *args: Any, **kwargs: Any) -> HttpResponse:
         name = self.rendering_name(request)
         if name is None:  # a query the cache doesn't know: built, never stored

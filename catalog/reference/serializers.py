@@ -116,3 +116,29 @@ class ErrorSerializer(serializers.Serializer[Any]):
         ordered = list(fields.items())
         ordered.insert(2, ("errors", errors))
         return dict(ordered)
+
+
+class ProblemSerializer(serializers.Serializer[Any]):
+    """The same error as RFC 9457 problem details (schema component ``Problem``), sent to
+    a client that asks for application/problem+json."""
+
+    type = serializers.CharField(help_text="The reason's anchor on the reference page.")
+    title = serializers.CharField()
+    status = serializers.IntegerField()
+    detail = serializers.CharField(help_text="The catalog message (the Error body's msg).")
+    instance = serializers.CharField(help_text="The request's path.")
+    code = serializers.CharField(help_text="The reason's stable machine code.")
+    requestId = serializers.CharField(help_text="Equals the X-Request-ID header.")
+    fieldErrors = FieldErrorSerializer(many=True, required=False)
+    errorsOmitted = serializers.IntegerField(required=False)
+    error = serializers.CharField(required=False)
+    error_description = serializers.CharField(required=False)
+    msgEnglish = serializers.CharField(required=False)
+
+    def get_fields(self) -> dict[str, serializers.Field[Any, Any, Any, Any]]:
+        # "errors", as in ErrorSerializer: a member here, a Serializer property there.
+        fields = super().get_fields()
+        errors = serializers.DictField(child=serializers.CharField())
+        ordered = list(fields.items())
+        ordered.insert(6, ("errors", errors))
+        return dict(ordered)
