@@ -2,6 +2,7 @@
 
 import pytest
 from django.contrib.auth.models import Permission
+from django.utils import timezone
 
 from catalog.models import ErrorReason, ServedError
 from catalog.telemetry.counting import counts_discard
@@ -70,6 +71,9 @@ def test_the_entry_shows_the_msg_sent_and_the_catalog_text_live_then_with_its_hi
     assert f'href="/admin/catalog/errorreason/{teapot.pk}/history/"' in html
     assert f'href="/admin/catalog/errorreason/{teapot.pk}/history/{then.history_id}/"' in html
     assert 'name="_save"' not in html  # read-only
+    served = timezone.localtime(row.served_at)
+    stamp = f"{served:%Y-%m-%d %H:%M:%S}.{served.microsecond // 1000:03d} UTC"
+    assert stamp in html  # to the millisecond (it once read "05:43:12.v")
 
 
 def test_a_gap_says_there_was_no_catalog_entry(

@@ -122,7 +122,10 @@ class ServedErrorAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
     @admin.display(description="served at")
     def served_at_exact(self, obj: ServedError) -> str:
         """To the millisecond, to set beside the server's logs."""
-        return date_format(timezone.localtime(obj.served_at), "Y-m-d H:i:s.v T")
+        served = timezone.localtime(obj.served_at)
+        # To the millisecond (Django's date formats know no milliseconds: "u" is micro).
+        stamp = date_format(served, "Y-m-d H:i:s")
+        return f"{stamp}.{served.microsecond // 1000:03d} {date_format(served, 'T')}"
 
     @admin.display(description="catalog text live then")
     def catalog_text_then(self, obj: ServedError) -> SafeString:
