@@ -20,6 +20,10 @@ limit_request_line = 8190  # gunicorn's largest finite limit; longer lines answe
 limit_request_fields = 200
 limit_request_field_size = 16384  # a longer header line answers 431 JSON
 accesslog = "-"
+# gunicorn's default access line, but the path without its query string: a client that
+# puts a password or token in the URL is refused (400), and its secret must not be
+# written to the log either (%(U)s is the path, where the default's %(r)s is the line).
+access_log_format = '%(h)s %(l)s %(u)s %(t)s "%(m)s %(U)s %(H)s" %(s)s %(b)s "%(f)s" "%(a)s"'
 # The scheme a proxy in front says it received: X-Forwarded-Proto only, and trusted only
 # behind HTTPS (DJANGO_HTTPS=1); on plain HTTP no client may claim it.
 https = os.environ.get("DJANGO_HTTPS", "0").lower() in ("1", "true", "yes", "on")

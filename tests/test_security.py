@@ -751,3 +751,25 @@ def test_a_catalog_at_the_imports_upper_bound_renders_its_page_in_well_under_a_s
     last = client.get("/errors/").content.decode().count('href="/errors/?page=')
     assert last >= 20  # the pager and the contents link across the pages
     assert client.get("/errors/?page=1000").status_code == 404
+
+
+def test_a_secret_in_the_url_never_reaches_the_access_log(tmp_path):
+    # Before: refused (400), but gunicorn's access line held the request line as sent,
+    # the password with it.
+    from tests.servers import gunicorn, manage, production_env
+
+    env = production_env(DATABASE_URL=f"sqlite:///{tmp_path / 'db.sqlite3'}")
+    manage("migrate", "--no-input", env=env)
+    log = tmp_path / "gunicorn.log"
+    with gunicorn(env, log=log, workers=1, ready_path="/api/ping") as base:
+        status, _, _ = fetch(
+            f"{base}/oauth/token?client_id=morph-api&grant_type=password&password=hunter2-secret",
+            method="POST",
+            body=b"username=jdoe",
+            headers={"Content-Type": "application/x-www-form-urlencoded"},
+        )
+    assert status == 400
+    lines = [line for line in log.read_text().splitlines() if '"POST /oauth/token' in line]
+    assert lines, log.read_text()
+    assert "hunter2-secret" not in log.read_text()
+    assert '"POST /oauth/token HTTP/1.1" 400' in lines[0]
