@@ -129,7 +129,14 @@ def test_the_filter_narrows_the_page_to_matching_reasons(live_server, in_browser
         shown = page.locator("article.reason:visible").evaluate_all("els => els.map(e => e.id)")
         assert sorted(shown) == ["token_expired"]
         assert page.locator("section.status-section[data-status]:visible").count() == 1
+        # The filter is kept in the URL: a reload (or a shared link) shows the same.
+        assert page.url.endswith("/errors/?q=expire")
+        page.reload()
+        assert page.input_value("#error-filter") == "expire"
+        shown = page.locator("article.reason:visible").evaluate_all("els => els.map(e => e.id)")
+        assert sorted(shown) == ["token_expired"]
         page.fill("#error-filter", "")
+        assert page.url.endswith("/errors/")
         assert page.locator("article.reason:visible").count() == reason_count
         page.close()
 

@@ -87,5 +87,18 @@
     });
     if (empty) { empty.hidden = shown > 0 || !query; }
   }
-  input.addEventListener("input", apply);
+  // The filter lives in the URL (?q=), so a filtered page can be linked and reloaded.
+  function remember() {
+    if (!window.history || !window.URLSearchParams) { return; }
+    var params = new URLSearchParams(location.search);
+    var query = input.value.trim();
+    if (query) { params.set("q", query); } else { params.delete("q"); }
+    var search = params.toString();
+    history.replaceState(null, "", location.pathname + (search ? "?" + search : "") + location.hash);
+  }
+  input.addEventListener("input", function () { apply(); remember(); });
+  if (window.URLSearchParams) {
+    var asked = new URLSearchParams(location.search).get("q");
+    if (asked) { input.value = asked; apply(); }
+  }
 })();
