@@ -6,13 +6,19 @@ HOST ?= 127.0.0.1:8000
 
 .PHONY: install run test adopter lint check-migrations clean bench attacks chaos soak
 
-install: $(VENV)/.installed
+install: $(VENV)/.installed $(VENV)/axe/node_modules/axe-core/axe.min.js
 
 $(VENV)/.installed: pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet -e '.[dev]'
 	touch $@
+
+# npm's axe-core, which the accessibility tests inject into Chromium (tests/test_accessibility.py);
+# without npm, `make run` goes on and those tests say what is missing.
+$(VENV)/axe/node_modules/axe-core/axe.min.js:
+	if command -v npm >/dev/null; then npm install --silent --no-fund --no-audit --prefix $(VENV)/axe axe-core@4; \
+	else echo "npm not found: tests/test_accessibility.py needs npm's axe-core"; fi
 
 # .env: development settings for every `manage.py` command (see README); never read by gunicorn.
 run: install .env

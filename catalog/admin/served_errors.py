@@ -99,6 +99,9 @@ class ServedWithinFilter(admin.SimpleListFilter):
 class ServedErrorAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
     """Read-only: rows come from the flusher, go with the retention."""
 
+    class Media:
+        css = {"all": ["catalog/admin-catalog.css"]}
+
     list_display = ["request_id", "served_at", "status", "code", "route", "method", "msg"]
     list_display_links = ["request_id"]
     list_filter = [ServedWithinFilter, "status", "catalog_gap"]
