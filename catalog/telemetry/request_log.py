@@ -2,9 +2,13 @@
 The request log: each error response served, kept (ServedError) so that support can
 find what a client got from the requestId it quotes.
 
-The error path only appends one tuple of references to a bounded deque (an atomic
-append, no lock, no formatting): the time, the request, the response, the error, its
-route and the catalog snapshot that wrote it. The counts' flusher thread
+The error path only appends one small record to a bounded deque (an atomic append, no
+lock, no formatting): the time, the request's id, method and user, the language and
+body it was sent (the body's data, or its bytes), the error, its route and the
+catalog snapshot that wrote it. Never the request or response themselves, which hold
+the request's body: 10,000 pending errors with 2.5 MB bodies would be 25 GB. Only an
+HTML error page, whose msg the flusher writes again from the snapshot, keeps its
+request (a page's request body is never read). The counts' flusher thread
 (catalog/telemetry/counting.py) turns them into rows and inserts them in one batch,
 and once a minute prunes the table to CATALOG_REQUEST_LOG_DAYS and
 CATALOG_REQUEST_LOG_MAX_ROWS.
@@ -16,6 +20,7 @@ import functools
 import json
 import logging
 from collections import deque
+from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
 from urllib.parse import urlencode
@@ -33,7 +38,38 @@ from catalog.types import ApiError, Catalog
 
 logger = logging.getLogger(__name__)
 
-Pending = tuple[float, HttpRequest, HttpResponseBase, ApiError, str, Catalog | None]
+
+@dataclass(slots=True)
+class Sent:
+    """What the flusher needs of one error response, taken when it was served."""
+
+    request_id: str
+    method: str
+    user_id: int | str | None
+    language: str
+    body: Any  # the DRF handler's data (a dict), a JSON body's bytes, or None (an HTML page)
+    request: HttpRequest | None  # an HTML page's only
+
+
+def sent_of(request: HttpRequest, response: HttpResponseBase, user_id: Any) -> Sent:
+    rendered = getattr(response, "catalog_content", None)  # the DRF handler's response
+    if rendered is not None:
+        body: Any = rendered.data
+    elif str(response.get("Content-Type", "")).startswith(JSON_TYPES):
+        body = response.content  # type: ignore[attr-defined]
+    else:
+        body = None
+    return Sent(
+        request_id_get(request),
+        str(request.method or ""),
+        user_id,
+        str(response.get("Content-Language") or "en"),
+        body,
+        request if body is None else None,
+    )
+
+
+Pending = tuple[float, Sent, ApiError, str, Catalog | None]
 
 # Errors a process keeps between two flushes (about a second); past that the oldest go.
 PENDING_MAX = 10_000
@@ -94,19 +130,18 @@ def _drained() -> list[Pending]:
 
 
 def _row(record: Pending) -> ServedError | None:
-    served_at, request, response, error, route, catalog = record
+    served_at, sent, error, route, catalog = record
     try:
-        language = str(response.get("Content-Language") or "en")
         return ServedError(
-            request_id=request_id_get(request)[:128],
+            request_id=sent.request_id[:128],
             served_at=datetime.fromtimestamp(served_at, UTC),
             status=error.status,
             code=error.code[:100],
             route=route[:255],
-            method=str(request.method or "")[:16],
-            user_id=_user_id(request),
-            language=language[:15],
-            msg=msg_sent(request, response, error, catalog=catalog, language=language),
+            method=sent.method[:16],
+            user_id="" if sent.user_id is None else str(sent.user_id)[:64],
+            language=sent.language[:15],
+            msg=msg_sent(sent, error, catalog=catalog),
             catalog_version=catalog.version if catalog is not None else 0,
             catalog_gap=catalog is not None
             and (error.status not in catalog.statuses or error.code not in catalog.reasons),
@@ -116,32 +151,19 @@ def _row(record: Pending) -> ServedError | None:
         return None
 
 
-def msg_sent(
-    request: HttpRequest,
-    response: HttpResponseBase,
-    error: ApiError,
-    *,
-    catalog: Catalog | None,
-    language: str,
-) -> str:
+def msg_sent(sent: Sent, error: ApiError, *, catalog: Catalog | None) -> str:
     """The msg as sent: read from the JSON body; an HTML page's, from the same snapshot."""
-    data: Any = getattr(response, "catalog_content", None)  # the DRF handler's response
-    if data is not None:
-        data = data.data
-    elif str(response.get("Content-Type", "")).startswith(JSON_TYPES):
-        data = json.loads(response.content)  # type: ignore[attr-defined]
-    else:
+    data: Any = sent.body
+    if isinstance(data, bytes):
+        data = json.loads(data)
+    elif data is None and sent.request is not None:
         from catalog.errors.formatter import error_body_localized  # it imports this package
 
-        data = error_body_localized(request, error, catalog=catalog, language=language)[0]
+        data = error_body_localized(sent.request, error, catalog=catalog, language=sent.language)[
+            0
+        ]
+    data = data or {}
     return str(data.get("msg", data.get("detail", "")))[:MSG_MAX]
-
-
-def _user_id(request: HttpRequest) -> str:
-    from catalog.telemetry.served import request_user_id  # served.py appends to this module
-
-    user_id = request_user_id(request)
-    return "" if user_id is None else str(user_id)[:64]
 
 
 def request_log_url(request: HttpRequest, request_id: str) -> str:

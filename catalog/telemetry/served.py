@@ -24,7 +24,7 @@ from catalog.errors import snapshot
 from catalog.errors.requests import request_id_get
 from catalog.telemetry.counting import error_count
 from catalog.telemetry.metrics import metrics_error_served
-from catalog.telemetry.request_log import served_errors_pending
+from catalog.telemetry.request_log import sent_of, served_errors_pending
 from catalog.types import ApiError
 
 UNMATCHED_ROUTE = "<unmatched>"
@@ -41,10 +41,9 @@ def error_served(
     if catalog_settings.COUNTING:
         error_count(status=error.status, code=error.code, route=route)
         metrics_error_served(status=error.status, code=error.code, gap=gap)
-        # The request log: references only; the flusher reads what the client got.
-        served_errors_pending.append(
-            (time.time(), request, response, error, route, snapshot._snapshot.catalog)
-        )
+        # The request log: what the client got, never the request's body (request_log.py).
+        sent = sent_of(request, response, request_user_id(request))
+        served_errors_pending.append((time.time(), sent, error, route, snapshot._snapshot.catalog))
     server_error = error.status >= 500
     if request_logger.isEnabledFor(logging.ERROR if server_error else logging.WARNING):
         fields = log_fields(request, error, route=route, gap=gap)
