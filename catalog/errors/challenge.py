@@ -3,10 +3,11 @@ The words of a Bearer challenge (RFC 6750 section 3) are the catalog's.
 
 The project (its authentication class, DRF) decides whether a 401 challenges and
 how: the scheme, the realm, any other parameter. When the request carried a token
-(RFC 6750 3.1: only then does a challenge name an error), the catalog makes the
-challenge's `error` the body's OAuth error and its `error_description` the body's
-English `msg`, so that the header never says in other words what the body says (an
-authentication library writes its own).
+(RFC 6750 3.1: only then does a challenge name an error) and the project's challenge
+names one, the catalog makes that `error` the body's OAuth error and its
+`error_description` the body's English `msg`, so that the header never says in other
+words what the body says (an authentication library writes its own). A challenge
+that names no error is left as the project wrote it.
 """
 
 import re
@@ -20,6 +21,8 @@ def challenge_worded(challenge: str, *, oauth_error: str, description: str) -> s
     scheme, _, params = challenge.partition(" ")
     if scheme.lower() != "bearer" or oauth_error not in BEARER_ERRORS:
         return challenge
+    if not _PARAM_OF["error"].search(params):
+        return challenge  # the project names no error (simplejwt, say): its choice
     values = {"error": oauth_error, "error_description": _quotable(description)}
     if not values["error_description"]:
         del values["error_description"]  # nothing RFC 6750 lets a quoted string carry

@@ -26,6 +26,16 @@ class BearerTokenAuthentication(OAuth2Authentication):  # type: ignore[misc]
         code = "token_expired" if token_expired(token) else "invalid_token"
         raise AuthenticationFailed(code=code)
 
+    def authenticate_header(self, request: Request) -> str:
+        """
+        django-oauth-toolkit's challenge, naming invalid_token whenever the request sent
+        a token (RFC 6750 3.1), also for a request it has not looked at itself (the
+        reference page's examples): the catalog then words its error_description.
+        """
+        if bearer_token(request) and not getattr(request, "oauth2_error", None):
+            request.oauth2_error = {"error": "invalid_token"}  # type: ignore[attr-defined]
+        return str(super().authenticate_header(request))
+
 
 def bearer_token(request: Request) -> str | None:
     """The token of an ``Authorization: Bearer <token>`` header (any case of Bearer)."""
