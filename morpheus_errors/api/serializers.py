@@ -100,7 +100,15 @@ class ConfigField(serializers.DictField):
         return value
 
 
-@extend_schema_field({"oneOf": [{"type": "integer"}, {"type": "string"}], "nullable": True})
+@extend_schema_field(
+    {
+        "oneOf": [
+            {"type": "integer", "minimum": -MAX_ID, "maximum": MAX_ID},
+            {"type": "string", "maxLength": 80},
+        ],
+        "nullable": True,
+    }
+)
 class IdOrCodeField(serializers.Field[Any, Any, Any, Any]):
     """A datastore or storage type: an id, a code, or null (instanceCreateVolume.yaml)."""
 
