@@ -77,6 +77,8 @@ class CatalogAutoSchema(AutoSchema):
             and "enum" not in schema
         ):
             schema["minLength"] = 1
+            if field.trim_whitespace and "pattern" not in schema:
+                schema["pattern"] = r"\S"  # DRF trims: spaces alone are "" too
         return schema
 
     def _get_response_bodies(self, direction: Any = "response") -> dict[str, Any]:
