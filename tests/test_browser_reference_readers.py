@@ -1,6 +1,7 @@
 """
 The reference page in a real Chromium: examples folded, the one a helpUrl targets
-open; its height at 1280 px and 390 px. Screenshots: test-results/reference-folded-*.png.
+open; its height at 1280 px and 390 px. Screenshots: test-results/reference-folded-*.png
+(reference-folded-401-1280.png is docs/reference-folded.png in the README).
 """
 
 import pytest
@@ -26,6 +27,9 @@ def test_examples_are_folded_and_a_help_url_opens_its_own(live_server, in_browse
             page.goto(f"{live_server.url}/errors/")
             page.reload()
             expect(page.locator("details.example[open]")).to_have_count(0)
+            # The README's picture: a status's reasons, each example folded.
+            page.evaluate("document.getElementById('401').scrollIntoView()")
+            screenshot(page, f"reference-folded-401-{width}", full_page=False)
             page.locator("#invalid details.example > summary").click()
             expect(page.locator("#invalid .example-request")).to_be_visible()
             page.reload()
