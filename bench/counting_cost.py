@@ -62,7 +62,8 @@ def main(number: int = 100_000, repeat: int = 7) -> None:
             metrics_error_served(status=404, code="not_found", gap=False)
 
         def one_recording() -> None:
-            pending.append((time.time(), sent_of(request, response, None), error, route, None))
+            sent = sent_of(request, response, request_id="0123abcd", user_id=None, language="en")
+            pending.append((time.time(), sent, error, route, None))
 
         counting = median_us(one_count, number, repeat, counts_discard)
         recording = median_us(one_recording, number, repeat, request_log_discard)

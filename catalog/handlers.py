@@ -34,7 +34,7 @@ from catalog.errors.formatter import (
     error_response_finish,
 )
 from catalog.errors.languages import language_from_path
-from catalog.errors.requests import REQUEST_ID_HEADER, is_api_request
+from catalog.errors.requests import is_api_request, request_id_header_set
 from catalog.types import ApiError
 
 
@@ -72,7 +72,7 @@ class ExceptionHandler:
     def build_response(self, error: ApiError) -> HttpResponse:
         rendered = error_content(self.request, error)
         response = CatalogResponse(rendered, status=error.status)
-        response[REQUEST_ID_HEADER] = rendered.data["requestId"]
+        request_id_header_set(self.request, response, rendered.data["requestId"])
         return error_response_finish(self.request, response, error, language=rendered.language)
 
     def report(self, response: HttpResponse) -> None:

@@ -26,7 +26,7 @@ from django.utils.cache import patch_vary_headers
 from catalog.conf import catalog_settings
 from catalog.errors.challenge import challenge_worded
 from catalog.errors.languages import SOURCE_LANGUAGE, language_from_request, text_localized
-from catalog.errors.requests import REQUEST_ID_HEADER, is_oauth_request, request_id_get
+from catalog.errors.requests import is_oauth_request, request_id_get, request_id_header_set
 from catalog.errors.snapshot import catalog_get
 from catalog.errors.templating import template_render
 from catalog.telemetry.request_log import request_log_url
@@ -195,7 +195,7 @@ def error_response(request: HttpRequest, error: ApiError) -> HttpResponse:
     rendered = error_content(request, error)
     response = HttpResponse(rendered.content, status=error.status)
     response["Content-Type"] = rendered.content_type
-    response[REQUEST_ID_HEADER] = rendered.data["requestId"]
+    request_id_header_set(request, response, rendered.data["requestId"])
     return error_response_finish(request, response, error, language=rendered.language)
 
 
@@ -210,7 +210,7 @@ def error_response_finish(
         response[header] = value
     language_headers_set(response, language=language)
     if getattr(request, "catalog_counted", True):
-        error_served(request, response, error, gap=catalog_gap_logged(error))
+        error_served(request, response, error, gap=catalog_gap_logged(error), language=language)
     return response
 
 

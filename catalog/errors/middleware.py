@@ -8,7 +8,12 @@ from django.utils import translation
 from catalog.conf import catalog_settings
 from catalog.errors.formatter import error_response
 from catalog.errors.languages import language_from_path
-from catalog.errors.requests import REQUEST_ID_HEADER, is_api_request, request_id_get
+from catalog.errors.requests import (
+    REQUEST_ID_HEADER,
+    STARTED_ATTRIBUTE,
+    is_api_request,
+    request_id_get,
+)
 from catalog.errors.snapshot import catalog_get
 from catalog.types import ApiError
 
@@ -20,7 +25,7 @@ class RequestIdMiddleware:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
-        request.catalog_started = time.perf_counter()  # type: ignore[attr-defined]
+        setattr(request, STARTED_ATTRIBUTE, time.perf_counter())
         request_id = request_id_get(request)
         response = self.get_response(request)
         response[REQUEST_ID_HEADER] = request_id

@@ -2,11 +2,25 @@ import re
 import secrets
 
 from django.http import HttpRequest
+from django.http.response import HttpResponseBase
 
 from catalog.conf import catalog_settings
 
 REQUEST_ID_HEADER = "X-Request-ID"
 _SANE_REQUEST_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$")
+
+
+# Set by RequestIdMiddleware when a request enters it (for durationMs); it also tells
+# that the middleware will put X-Request-ID on the response on its way out.
+STARTED_ATTRIBUTE = "catalog_started"
+
+
+def request_id_header_set(
+    request: HttpRequest, response: HttpResponseBase, request_id: str
+) -> None:
+    """X-Request-ID on an error response, unless RequestIdMiddleware will set it anyway."""
+    if STARTED_ATTRIBUTE not in request.__dict__:
+        response[REQUEST_ID_HEADER] = request_id
 
 
 def request_id_get(request: HttpRequest) -> str:

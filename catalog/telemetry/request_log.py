@@ -32,7 +32,6 @@ from django.urls import NoReverseMatch, get_urlconf, reverse
 from django.utils import timezone
 
 from catalog.conf import catalog_settings
-from catalog.errors.requests import request_id_get
 from catalog.models import ServedError
 from catalog.types import ApiError, Catalog
 
@@ -51,7 +50,15 @@ class Sent:
     request: HttpRequest | None  # an HTML page's only
 
 
-def sent_of(request: HttpRequest, response: HttpResponseBase, user_id: Any) -> Sent:
+def sent_of(
+    request: HttpRequest,
+    response: HttpResponseBase,
+    *,
+    request_id: str,
+    user_id: Any,
+    language: str,
+) -> Sent:
+    """What the flusher needs, given what the finishing step already knows."""
     rendered = getattr(response, "catalog_content", None)  # the DRF handler's response
     if rendered is not None:
         body: Any = rendered.data
@@ -60,10 +67,10 @@ def sent_of(request: HttpRequest, response: HttpResponseBase, user_id: Any) -> S
     else:
         body = None
     return Sent(
-        request_id_get(request),
+        request_id,
         str(request.method or ""),
         user_id,
-        str(response.get("Content-Language") or "en"),
+        language,
         body,
         request if body is None else None,
     )

@@ -21,32 +21,41 @@ from django.utils.log import log_response, request_logger
 
 from catalog.conf import catalog_settings
 from catalog.errors import snapshot
-from catalog.errors.requests import request_id_get
+from catalog.errors.requests import STARTED_ATTRIBUTE, request_id_get
 from catalog.telemetry.counting import error_count
 from catalog.telemetry.metrics import metrics_error_served
 from catalog.telemetry.request_log import sent_of, served_errors_pending
 from catalog.types import ApiError
 
 UNMATCHED_ROUTE = "<unmatched>"
-STARTED_ATTRIBUTE = "catalog_started"
 
 
 def error_served(
-    request: HttpRequest, response: HttpResponseBase, error: ApiError, *, gap: bool
+    request: HttpRequest,
+    response: HttpResponseBase,
+    error: ApiError,
+    *,
+    gap: bool,
+    language: str,
 ) -> None:
     """Count one error response, and have Django log it once, with the catalog's fields."""
     if not getattr(request, "catalog_counted", True):
         return  # reference-page examples and admin previews are not served errors
     route = request_route(request)
+    request_id, user_id = request_id_get(request), request_user_id(request)
     if catalog_settings.COUNTING:
         error_count(status=error.status, code=error.code, route=route)
         metrics_error_served(status=error.status, code=error.code, gap=gap)
         # The request log: what the client got, never the request's body (request_log.py).
-        sent = sent_of(request, response, request_user_id(request))
+        sent = sent_of(
+            request, response, request_id=request_id, user_id=user_id, language=language
+        )
         served_errors_pending.append((time.time(), sent, error, route, snapshot._snapshot.catalog))
     server_error = error.status >= 500
     if request_logger.isEnabledFor(logging.ERROR if server_error else logging.WARNING):
-        fields = log_fields(request, error, route=route, gap=gap)
+        fields = log_fields(
+            request, error, route=route, gap=gap, request_id=request_id, user_id=user_id
+        )
         log_response(
             "%s: %s",
             response.reason_phrase,
@@ -77,16 +86,24 @@ class _WithFields:
         request_logger.error(msg, *args, extra={**extra, **self.fields}, stacklevel=2, **kwargs)
 
 
-def log_fields(request: HttpRequest, error: ApiError, *, route: str, gap: bool) -> dict[str, Any]:
+def log_fields(
+    request: HttpRequest,
+    error: ApiError,
+    *,
+    route: str,
+    gap: bool,
+    request_id: str,
+    user_id: int | str | None,
+) -> dict[str, Any]:
     """requestId, status, code, route, method, userId, durationMs, catalogGap."""
     started = getattr(request, STARTED_ATTRIBUTE, None)
     return {
-        "requestId": request_id_get(request),
+        "requestId": request_id,
         "status": error.status,
         "code": error.code,
         "route": route,
         "method": request.method,
-        "userId": request_user_id(request),
+        "userId": user_id,
         "durationMs": round((time.perf_counter() - started) * 1000, 2) if started else None,
         "catalogGap": gap,
     }
