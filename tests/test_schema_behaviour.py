@@ -7,6 +7,7 @@ import copy
 
 import pytest
 
+from catalog.reference.schema import NOT_ONLY_STRIPPED
 from tests.asserts import assert_catalog_error
 from tests.morpheus_examples import VMWARE_REQUEST
 from tests.test_api_morpheus import assert_invalid, post
@@ -48,7 +49,7 @@ def test_text_a_field_refuses_when_empty_has_a_minimum_length_in_the_schema(clie
 
     assert components["Tag"]["properties"]["name"]["minLength"] == 1
     # DRF trims text first: spaces alone are "" too, so the schema asks for a non-space.
-    assert components["Tag"]["properties"]["name"]["pattern"] == r"\S"
+    assert components["Tag"]["properties"]["name"]["pattern"] == NOT_ONLY_STRIPPED
     assert components["InstanceCreate"]["properties"]["name"]["minLength"] == 1
     # Answers are not requests: an empty troubleshooting text is a fine answer.
     assert "minLength" not in components["ErrorReason"]["properties"]["troubleshooting"]
@@ -122,3 +123,23 @@ def test_example_names_are_the_messages_a_client_reads(client):
     summaries = [e["summary"] for e in token["application/json"]["examples"].values()]
     assert "Unsupported grant type: magic" in summaries
     assert not [s for s in summaries if "{" in s]
+
+
+@pytest.mark.parametrize("text", ["\x1d", "\x85", " \x1c\u3000 "])
+def test_what_drf_trims_away_is_white_space_to_the_schema_too(client, api, text):
+    # Before: the pattern was \S, which JSON Schema's regular expressions (ECMA-262, and
+    # schemathesis's validator) take U+001C-U+001F and U+0085 to match, while DRF's
+    # str.strip() removes them: a schema-valid label was refused as blank (ST202).
+    import jsonschema_rs
+
+    pattern = schema(client)["components"]["schemas"]["InstanceCreate"]["properties"]["labels"]
+    validator = jsonschema_rs.validator_for(
+        {"type": "string", "pattern": pattern["items"]["pattern"]}
+    )
+    body = copy.deepcopy(VMWARE_REQUEST)
+    body["instance"]["labels"] = [text]
+
+    response = post(api, "/api/instances", body)
+
+    assert not validator.is_valid(text)
+    assert_invalid(response, "instance", ("labels.0", "blank", "This field may not be blank."))
