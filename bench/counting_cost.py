@@ -62,7 +62,9 @@ def main(number: int = 100_000, repeat: int = 7) -> None:
             metrics_error_served(status=404, code="not_found", gap=False)
 
         def one_recording() -> None:
-            sent = sent_of(request, response, request_id="0123abcd", user_id=None, language="en")
+            sent = sent_of(
+                request, response, request_id="0123abcd", user_id=None, language="en", gap=False
+            )
             pending.append((time.time(), sent, error, route, None))
 
         counting = median_us(one_count, number, repeat, counts_discard)

@@ -13,6 +13,7 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 
 from catalog.admin.gaps import gap_create_url
+from catalog.admin.lists import ReadOnlyAdmin
 from catalog.admin.trends import sparkline_html
 from catalog.models import ErrorReason, ErrorTrend
 from catalog.telemetry.counts import gaps_get
@@ -22,21 +23,12 @@ GAPS_SHOWN = 10
 
 
 @admin.register(ErrorTrend)
-class ErrorTrendAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
+class ErrorTrendAdmin(ReadOnlyAdmin):
     class Media:
         css = {"all": ["catalog/admin-catalog.css"]}
 
     def has_view_permission(self, request: HttpRequest, obj: Any = None) -> bool:
         return request.user.has_perm("catalog.view_errorreason")
-
-    def has_add_permission(self, request: HttpRequest) -> bool:
-        return False
-
-    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
-
-    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
 
     def changelist_view(
         self, request: HttpRequest, extra_context: dict[str, Any] | None = None

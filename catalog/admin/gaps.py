@@ -12,22 +12,14 @@ from django.http import HttpRequest, HttpResponse
 from django.template.response import TemplateResponse
 from django.urls import reverse
 
+from catalog.admin.lists import ReadOnlyAdmin
 from catalog.models import CatalogGap
 from catalog.telemetry.counts import gaps_get
 
 
 @admin.register(CatalogGap)
-class CatalogGapAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
+class CatalogGapAdmin(ReadOnlyAdmin):
     """Read-only: one row per (status, code) served without an entry, most served first."""
-
-    def has_add_permission(self, request: HttpRequest) -> bool:
-        return False
-
-    def has_change_permission(self, request: HttpRequest, obj: CatalogGap | None = None) -> bool:
-        return False
-
-    def has_delete_permission(self, request: HttpRequest, obj: CatalogGap | None = None) -> bool:
-        return False
 
     def changelist_view(
         self, request: HttpRequest, extra_context: dict[str, Any] | None = None

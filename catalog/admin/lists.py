@@ -17,6 +17,19 @@ from django.utils.safestring import SafeString
 from django.utils.text import Truncator
 
 
+class ReadOnlyAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
+    """Pages of what the catalog records itself (gaps, trends, served errors): never edited."""
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+
 def text_truncated(text: str, *, length: int) -> SafeString:
     """The text cut to `length` characters, the whole of it in the title (on hover)."""
     short = Truncator(text).chars(length)

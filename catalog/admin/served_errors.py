@@ -20,6 +20,7 @@ from django.utils.dateformat import format as date_format
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString
 
+from catalog.admin.lists import ReadOnlyAdmin
 from catalog.errors.languages import SOURCE_LANGUAGE
 from catalog.models import ErrorReason, ErrorReasonTranslation, ServedError
 
@@ -96,7 +97,7 @@ class ServedWithinFilter(admin.SimpleListFilter):
 
 
 @admin.register(ServedError)
-class ServedErrorAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
+class ServedErrorAdmin(ReadOnlyAdmin):
     """Read-only: rows come from the flusher, go with the retention."""
 
     class Media:
@@ -112,15 +113,6 @@ class ServedErrorAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
     show_full_result_count = False
     fields = [*SHOWN, "catalog_text_then"]
     readonly_fields = [*SHOWN, "catalog_text_then"]
-
-    def has_add_permission(self, request: HttpRequest) -> bool:
-        return False
-
-    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
-
-    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
 
     @admin.display(description="served at")
     def served_at_exact(self, obj: ServedError) -> str:

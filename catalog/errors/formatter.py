@@ -122,8 +122,7 @@ def _sent_bearer(request: HttpRequest) -> bool:
 def is_bearer(request: HttpRequest, error: ApiError) -> bool:
     """An OAuth 2.0 bearer request or challenge: the OAuth members belong on its errors."""
     challenge = error.headers.get("WWW-Authenticate", "")
-    authorization = request.META.get("HTTP_AUTHORIZATION", "")
-    return challenge[:7].lower() == "bearer " or authorization[:7].lower() == "bearer "
+    return challenge[:7].lower() == "bearer " or _sent_bearer(request)
 
 
 def capitalized(text: str) -> str:

@@ -19,10 +19,6 @@ OAUTH_ERRORS = {
 def oauth_error_response(
     request: HttpRequest, oauth_code: str, *, grant_type: str = ""
 ) -> HttpResponse:
-    if oauth_code == "unsupported_grant_type" and not grant_type:
-        # No grant_type at all is a missing parameter (RFC 6749 5.2), not a grant
-        # "Unsupported grant type: " could name.
-        oauth_code = "invalid_request"
     status, code = OAUTH_ERRORS.get(oauth_code, (400, "invalid_request"))
     error = ApiError(status, code, params={"grant_type": grant_type[:50]}, oauth_error=oauth_code)
     if status == 401:

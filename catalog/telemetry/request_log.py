@@ -48,6 +48,7 @@ class Sent:
     language: str
     body: Any  # the DRF handler's data (a dict), a JSON body's bytes, or None (an HTML page)
     request: HttpRequest | None  # an HTML page's only
+    catalog_gap: bool  # as the finishing step decided it
 
 
 def sent_of(
@@ -57,6 +58,7 @@ def sent_of(
     request_id: str,
     user_id: Any,
     language: str,
+    gap: bool,
 ) -> Sent:
     """What the flusher needs, given what the finishing step already knows."""
     rendered = getattr(response, "catalog_content", None)  # the DRF handler's response
@@ -73,6 +75,7 @@ def sent_of(
         language,
         body,
         request if body is None else None,
+        gap,
     )
 
 
@@ -150,8 +153,7 @@ def _row(record: Pending) -> ServedError | None:
             language=sent.language[:15],
             msg=msg_sent(sent, error, catalog=catalog),
             catalog_version=catalog.version if catalog is not None else 0,
-            catalog_gap=catalog is not None
-            and (error.status not in catalog.statuses or error.code not in catalog.reasons),
+            catalog_gap=sent.catalog_gap,
         )
     except Exception:  # one odd response never costs the batch
         logger.exception("catalog: could not record a served error")

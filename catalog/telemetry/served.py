@@ -48,7 +48,7 @@ def error_served(
         metrics_error_served(status=error.status, code=error.code, gap=gap)
         # The request log: what the client got, never the request's body (request_log.py).
         sent = sent_of(
-            request, response, request_id=request_id, user_id=user_id, language=language
+            request, response, request_id=request_id, user_id=user_id, language=language, gap=gap
         )
         served_errors_pending.append((time.time(), sent, error, route, snapshot._snapshot.catalog))
     server_error = error.status >= 500

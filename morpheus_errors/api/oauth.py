@@ -104,4 +104,9 @@ def token_request_keys(request: HttpRequest) -> list[str]:
 
 
 def oauth_error(request: HttpRequest, oauth_code: str) -> HttpResponse:
-    return oauth_error_response(request, oauth_code, grant_type=request.POST.get("grant_type", ""))
+    grant_type = request.POST.get("grant_type", "")
+    if oauth_code == "unsupported_grant_type" and not grant_type:
+        # oauthlib calls a missing grant_type unsupported; it is a missing parameter
+        # (RFC 6749 5.2), not a grant "Unsupported grant type: " could name.
+        oauth_code = "invalid_request"
+    return oauth_error_response(request, oauth_code, grant_type=grant_type)
